@@ -1,0 +1,33 @@
+# wirewatch — every target sets itself up: the first use creates .venv and installs.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: demo test run lint clean-venv
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@touch $(STAMP)
+
+## demo: embedded broker + worker + bundled sample articles end to end; prints alerts
+demo: $(STAMP)
+	$(BIN)/wirewatch demo
+
+## test: the whole suite (unit, agent and broker-backed integration tests)
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+## run: a long-running worker (embedded broker unless WIREWATCH_BROKER is set)
+run: $(STAMP)
+	$(BIN)/wirewatch run
+
+## lint: ruff and mypy
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/mypy
+
+clean-venv:
+	rm -rf $(VENV)

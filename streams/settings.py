@@ -1,0 +1,107 @@
+"""Typed settings, each read from one environment variable (``WIREWATCH_*``).
+
+Every field documents itself; ``wirewatch run --help`` and the README list them.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, fields, replace
+from typing import Any
+
+
+def _setting(env: str, default: Any, doc: str) -> Any:
+    return field(default=default, metadata={"env": env, "doc": doc})
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Runtime configuration of a wirewatch worker or client."""
+
+    broker: str | None = _setting(
+        "WIREWATCH_BROKER", None,
+        "Kafka bootstrap URL, e.g. kafka://localhost:9092. Unset: start the embedded broker.",
+    )
+    app_id: str = _setting(
+        "WIREWATCH_APP_ID", "wirewatch", "Faust application id; also the consumer group id."
+    )
+    topic_prefix: str = _setting(
+        "WIREWATCH_TOPIC_PREFIX", "", "Prefix prepended to every topic name (e.g. 'staging.')."
+    )
+    partitions: int = _setting(
+        "WIREWATCH_PARTITIONS", 4, "Partitions of each data topic: the unit of parallelism."
+    )
+    replication_factor: int = _setting(
+        "WIREWATCH_REPLICATION_FACTOR", 1, "Replication factor of the topics wirewatch creates."
+    )
+    rebalance_timeout: float = _setting(
+        "WIREWATCH_REBALANCE_TIMEOUT", 10.0,
+        "Seconds a consumer-group rebalance may take (keep short on the embedded broker).",
+    )
+    session_timeout: float = _setting(
+        "WIREWATCH_SESSION_TIMEOUT", 10.0, "Seconds before a silent worker is dropped from the group."
+    )
+    heartbeat_interval: float = _setting(
+        "WIREWATCH_HEARTBEAT_INTERVAL", 1.0, "Seconds between consumer heartbeats."
+    )
+    watch: str = _setting(
+        "WIREWATCH_WATCH", "", "Watch rules seeded at start, e.g. 'TR,RU:perpetrator' (SPEC §5)."
+    )
+    max_body_bytes: int = _setting(
+        "WIREWATCH_MAX_BODY_BYTES", 1_000_000, "Raw messages larger than this are dead-lettered."
+    )
+    data_dir: str = _setting(
+        "WIREWATCH_DATA_DIR", ".wirewatch", "Folder for worker state and the embedded broker's log."
+    )
+    log_level: str = _setting("WIREWATCH_LOG_LEVEL", "warning", "Worker log level.")
+    web_port: int = _setting(
+        "WIREWATCH_WEB_PORT", 0, "Port of the worker's HTTP endpoint (Faust web); 0 disables it."
+    )
+
+    @classmethod
+    def from_env(cls, environ: dict[str, str] | None = None, **overrides: Any) -> Settings:
+        """Settings from ``environ`` (default: the process environment), then ``overrides``."""
+        env = os.environ if environ is None else environ
+        values: dict[str, Any] = {}
+        for f in fields(cls):
+            raw = env.get(f.metadata["env"])
+            if raw is None or raw == "":
+                continue
+            values[f.name] = _coerce(f.name, raw, f.default)
+        settings = cls(**values)
+        overrides = {k: v for k, v in overrides.items() if v is not None}
+        return replace(settings, **overrides) if overrides else settings
+
+    @property
+    def bootstrap_servers(self) -> str:
+        """The broker URL as aiokafka wants it: ``host:port[,host:port]`` without scheme."""
+        if not self.broker:
+            raise ValueError("no broker configured")
+        return ",".join(part.split("://", 1)[-1] for part in self.broker.split(","))
+
+    def to_env(self) -> dict[str, str]:
+        """The environment variables that reproduce these settings in a child process."""
+        out: dict[str, str] = {}
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if value is not None:
+                out[f.metadata["env"]] = str(value)
+        return out
+
+    @classmethod
+    def describe(cls) -> list[tuple[str, str, str]]:
+        """(environment variable, default, doc) for every setting."""
+        return [(f.metadata["env"], repr(f.default), f.metadata["doc"]) for f in fields(cls)]
+
+
+def _coerce(name: str, raw: str, default: Any) -> Any:
+    try:
+        if isinstance(default, bool):
+            return raw.strip().lower() in ("1", "true", "yes", "on")
+        if isinstance(default, int):
+            return int(raw)
+        if isinstance(default, float):
+            return float(raw)
+    except ValueError as exc:
+        raise ValueError(f"setting {name}: cannot read {raw!r} as {type(default).__name__}") from exc
+    return raw

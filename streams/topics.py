@@ -1,0 +1,72 @@
+"""The topic catalogue of SPEC §2: names, partitioning and retention of every topic."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class TopicSpec:
+    """One topic wirewatch reads or writes."""
+
+    role: str
+    base_name: str
+    doc: str
+    compacted: bool = False
+    single_partition: bool = False
+
+
+RAW = TopicSpec("raw", "wire.articles.raw", "raw articles in (key: article id)")
+CLEAN = TopicSpec("clean", "wire.articles.clean", "cleaned articles, duplicates marked")
+EXTRACTED = TopicSpec(
+    "extracted", "wire.incidents.extracted", "internal: incidents before classification"
+)
+INCIDENTS = TopicSpec("incidents", "wire.incidents", "classified incidents (key: incident id)")
+ALERTS = TopicSpec("alerts", "wire.alerts", "alerts and their updates (key: alert id)")
+WATCHLIST = TopicSpec(
+    "watchlist", "wire.watchlist", "live watch rules (key: country code; null unwatches)",
+    compacted=True, single_partition=True,
+)
+DEADLETTER = TopicSpec(
+    "deadletter", "wire.deadletter", "messages a stage could not process, bytes untouched"
+)
+
+CATALOGUE: tuple[TopicSpec, ...] = (RAW, CLEAN, EXTRACTED, INCIDENTS, ALERTS, WATCHLIST, DEADLETTER)
+
+
+@dataclass(frozen=True, slots=True)
+class TopicNames:
+    """Full topic names under a prefix."""
+
+    prefix: str = ""
+
+    def name(self, spec: TopicSpec) -> str:
+        return f"{self.prefix}{spec.base_name}"
+
+    @property
+    def raw(self) -> str:
+        return self.name(RAW)
+
+    @property
+    def clean(self) -> str:
+        return self.name(CLEAN)
+
+    @property
+    def extracted(self) -> str:
+        return self.name(EXTRACTED)
+
+    @property
+    def incidents(self) -> str:
+        return self.name(INCIDENTS)
+
+    @property
+    def alerts(self) -> str:
+        return self.name(ALERTS)
+
+    @property
+    def watchlist(self) -> str:
+        return self.name(WATCHLIST)
+
+    @property
+    def deadletter(self) -> str:
+        return self.name(DEADLETTER)

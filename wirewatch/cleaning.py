@@ -1,0 +1,170 @@
+"""The clean stage's logic: raw bytes to the story's text, or a reason it cannot be.
+
+HTML goes through trafilatura, text through ftfy; then line-level boilerplate
+signals (copyright lines, "Source:" lines, timestamped related-headline lists,
+share/subscribe furniture) drop the publisher's furniture and keep every sentence
+of the story.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import MutableMapping
+from dataclasses import dataclass, field
+
+import ftfy
+
+from schemas.records import CleanArticle, RawArticle, RecordError
+from streams import codecs
+from wirewatch.text import content_hash
+
+
+class InvalidArticle(ValueError):
+    """A raw message that cannot become a clean article; the message says why."""
+
+
+class MessageTooLarge(InvalidArticle):
+    """The raw message is over the configured size limit."""
+
+
+class InvalidEncoding(InvalidArticle):
+    """The raw message is not valid UTF-8."""
+
+
+class NotJSON(InvalidArticle):
+    """The raw message is not JSON."""
+
+
+class EmptyArticle(InvalidArticle):
+    """Nothing of the story is left after cleaning."""
+
+
+BOILERPLATE = re.compile(
+    r"(©|\(c\)\s*\d{4}|copyright\b|all rights reserved|rights reserved to|"
+    r"^\s*source\s*:|^\s*sources?\s*[-–]|maintained and developed by|^\s*(follow|like) us\b|"
+    r"^\s*share (this|on)\b|^\s*(click|tap) here\b|^\s*subscribe\b|^\s*sign up\b|"
+    r"^\s*read (more|also)\b|^\s*related( articles| stories| news)?\s*:|^\s*advertisement\s*$|"
+    r"^\s*(photo|image|picture)\s*(credit)?\s*:|^\s*tags?\s*:|^\s*(reporting|editing|"
+    r"writing) by\b|^\s*(by|from) [A-Z][a-z]+ [A-Z][a-z]+\s*$|^\s*posted (on|by)\b|"
+    r"^\s*(updated|published)\s*:?\s*\d|newsletter|cookies?\b.*\b(policy|consent)|"
+    r"^\s*(home|news|world|sport|business)\s*(\||>|›)|^\s*\d+\s+comments?\s*$|"
+    r"^\s*(facebook|twitter|whatsapp|linkedin|email|print)\s*$)",
+    re.I,
+)
+TIMESTAMP = re.compile(
+    r"\b(GMT|UTC)\s*\d{1,2}:\d{2}\b|\b\d{1,2}:\d{2}\s*(GMT|UTC|am|pm)\b|"
+    r"\b\d{4}\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s*,", re.I,
+)
+SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s*$")
+
+
+@dataclass(slots=True)
+class CleanText:
+    """The story's text and the lines dropped from it."""
+
+    text: str
+    removed: list[str] = field(default_factory=list)
+
+
+def parse_raw(payload: bytes, max_bytes: int = 1_000_000) -> RawArticle:
+    """Decode and validate one raw message; raises :class:`InvalidArticle` with the reason."""
+    if len(payload) > max_bytes:
+        raise MessageTooLarge(f"message is {len(payload)} bytes, over the {max_bytes}-byte limit")
+    try:
+        text = payload.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InvalidEncoding(f"message is not valid UTF-8 ({exc.reason} at byte {exc.start})") \
+            from exc
+    try:
+        data = codecs.decode(text)
+    except codecs.DecodeError as exc:
+        raise NotJSON(f"message is not JSON: {exc}") from exc
+    try:
+        raw = RawArticle.from_dict(data)
+    except RecordError as exc:
+        raise InvalidArticle(str(exc)) from exc
+    if not raw.id.strip():
+        raise InvalidArticle("field 'id' is empty")
+    if not raw.body.strip():
+        raise EmptyArticle("field 'body' is empty")
+    return raw
+
+
+def html_to_text(html: str) -> str:
+    """The main text of an HTML page, one paragraph a line."""
+    import trafilatura
+
+    extracted = trafilatura.extract(
+        html, include_comments=False, include_tables=False, favor_recall=True,
+        deduplicate=False, output_format="txt",
+    )
+    if extracted:
+        return extracted
+    from lxml import html as lxml_html
+
+    try:
+        return str(lxml_html.fromstring(html).text_content())
+    except Exception:  # lxml raises several unrelated types on junk input
+        return re.sub(r"<[^>]+>", " ", html)
+
+
+def clean_text(body: str, content_type: str = "text/plain") -> CleanText:
+    """Repair encoding, convert HTML, and drop boilerplate lines."""
+    text = ftfy.fix_text(body, uncurl_quotes=False)
+    if content_type == "text/html" or re.match(r"\s*<(!doctype|html|body|div|p)\b", text, re.I):
+        text = html_to_text(text)
+    lines = [ln.strip() for ln in text.splitlines()]
+    keep: list[str] = []
+    removed: list[str] = []
+    seen: set[str] = set()
+    for line in lines:
+        if not line:
+            continue
+        if BOILERPLATE.search(line) or TIMESTAMP.search(line) or line in seen:
+            removed.append(line)
+            continue
+        seen.add(line)
+        keep.append(line)
+    # A trailing run of short unpunctuated lines after the story is a link list.
+    while keep and not SENTENCE_END.search(keep[-1]) and len(keep[-1].split()) <= 14 and \
+            len(keep) > 1:
+        removed.append(keep.pop())
+    return CleanText("\n".join(keep), removed)
+
+
+def detect_language(text: str) -> str:
+    """ISO 639-1 code of the text's language, or ``"und"``."""
+    sample = text[:2000]
+    if len(re.findall(r"[^\W\d_]", sample)) < 20:
+        return "und"
+    from langdetect import DetectorFactory, LangDetectException, detect
+
+    DetectorFactory.seed = 0
+    try:
+        return str(detect(sample))
+    except LangDetectException:
+        return "und"
+
+
+def clean_article(raw: RawArticle) -> CleanArticle:
+    """The clean article for a valid raw one; raises :class:`EmptyArticle` if nothing is left."""
+    cleaned = clean_text(raw.body, raw.content_type)
+    if not cleaned.text.strip():
+        raise EmptyArticle("no text left after cleaning")
+    language = raw.language or detect_language(cleaned.text)
+    title = ftfy.fix_text(raw.title, uncurl_quotes=False) if raw.title else None
+    return CleanArticle(
+        id=raw.id, source=raw.source, published_at=raw.published_at, text=cleaned.text,
+        language=language, content_hash=content_hash(cleaned.text), title=title, url=raw.url,
+        removed=cleaned.removed,
+    )
+
+
+def mark_duplicate(article: CleanArticle, seen: MutableMapping[str, str]) -> CleanArticle:
+    """Mark ``article`` as a duplicate of the first article seen with the same text."""
+    first = seen.get(article.content_hash)
+    if first is None:
+        seen[article.content_hash] = article.id
+    elif first != article.id:
+        article.duplicate_of = first
+    return article

@@ -1,0 +1,435 @@
+"""The ``wirewatch`` command line (SPEC §5)."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import sys
+from collections.abc import Callable, Coroutine
+from pathlib import Path
+from typing import Annotated, Any, NoReturn, TypeVar
+
+import click
+import orjson
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from schemas.records import Alert, RawArticle, WatchRule
+from streams.settings import Settings
+from wirewatch.inputs import InputError, messages, single_article
+from wirewatch.watch import WatchRuleError, format_rule, parse_rules
+
+app = typer.Typer(
+    name="wirewatch", add_completion=False, no_args_is_help=True, rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    help="Real-time casualty-incident alerts from news wires (Kafka + Faust).",
+)
+watch_app = typer.Typer(help="Manage the live watchlist.", no_args_is_help=True)
+deadletter_app = typer.Typer(help="Inspect dead letters.", no_args_is_help=True)
+app.add_typer(watch_app, name="watch")
+app.add_typer(deadletter_app, name="deadletter")
+
+out = Console(highlight=False, soft_wrap=True)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+T = TypeVar("T")
+
+DEFAULT_DEMO_WATCH = "TR,SY,NG,PK,AF,SO,UA,ML"
+BrokerOpt = Annotated[str | None, typer.Option("--broker", help="Kafka URL, e.g. kafka://host:9092")]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Machine-readable JSON output.")]
+PublishedOpt = Annotated[
+    str | None,
+    typer.Option("--published-at", help="Publication time (RFC 3339) for .txt/.html files."),
+]
+
+
+class CliError(Exception):
+    """An error to report in one line, with an exit code."""
+
+    def __init__(self, message: str, code: int = 1) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def fail(message: str, code: int = 1) -> NoReturn:
+    raise CliError(message, code)
+
+
+def run_async(coro: Coroutine[Any, Any, T]) -> T:
+    return asyncio.run(coro)
+
+
+def settings_for(broker: str | None) -> Settings:
+    """Settings from the environment, with ``--broker`` over ``WIREWATCH_BROKER``."""
+    try:
+        settings = Settings.from_env(broker=broker)
+    except ValueError as exc:
+        fail(str(exc), 2)
+    return settings
+
+
+def client_settings(broker: str | None) -> Settings:
+    """Settings for a command that needs a running broker."""
+    settings = settings_for(broker)
+    if not settings.broker:
+        fail("no broker: pass --broker kafka://HOST:PORT or set WIREWATCH_BROKER", 2)
+    return settings
+
+
+def validate_published_at(value: str | None) -> str | None:
+    if value is None:
+        return None
+    from wirewatch.dates import parse_published
+
+    if parse_published(value) is None:
+        fail(f"--published-at: cannot read {value!r} as an ISO date or RFC 3339 time", 2)
+    return value if "T" in value else f"{value[:10]}T12:00:00Z"
+
+
+def rules_from(text: str | None) -> list[WatchRule]:
+    try:
+        return parse_rules(text)
+    except WatchRuleError as exc:
+        fail(str(exc), 2)
+
+
+# --------------------------------------------------------------------------- output
+
+
+def print_json(value: Any) -> None:
+    sys.stdout.write(orjson.dumps(value).decode() + "\n")
+    sys.stdout.flush()
+
+
+def describe_alert(alert: Alert) -> str:
+    """An alert in two or three readable lines."""
+    inc = alert.incident
+    toll = f"{inc.killed}{'+' if inc.killed_qualifier == 'at_least' else ''} killed"
+    if inc.wounded:
+        toll += f", {inc.wounded}{'+' if inc.wounded_qualifier == 'at_least' else ''} wounded"
+    where = ", ".join(x for x in (inc.location.name, inc.location.country) if x) or "place unknown"
+    victims = "; ".join(
+        f"{v.count} {v.category or 'people'}{f' ({v.country})' if v.country else ''} {v.outcome}"
+        for v in inc.victims
+    )
+    by = ""
+    if inc.perpetrator:
+        country = f" ({inc.perpetrator.country})" if inc.perpetrator.country else ""
+        by = f" — by {inc.perpetrator.name}{country}"
+    watched = ", ".join(f"{w.country}:{'+'.join(w.roles)}" for w in alert.watched)
+    colour = {"critical": "bold red", "high": "red", "medium": "yellow", "low": "cyan"}
+    flags = " [accidental]" if inc.accidental else ""
+    head = (f"[{colour.get(alert.severity, 'white')}]{alert.severity.upper():8}[/] "
+            f"[bold]{escape(toll)}[/] — {escape(inc.sub_event_type or '?')}{flags} — "
+            f"{escape(where)} — {inc.date or 'date unknown'}{escape(by)}")
+    sources = ", ".join(s.source or s.article_id for s in alert.sources)
+    evidence = escape(inc.evidence[0][:220]) if inc.evidence else ""
+    return (f"{head}\n         victims: {escape(victims)} | watched: {watched} | "
+            f"{alert.alert_id} v{alert.version} ({alert.status}) | sources: {escape(sources)}\n"
+            f"         [dim]“{evidence}”[/]")
+
+
+def alert_printer(as_json: bool) -> Callable[[Alert], None]:
+    def show(alert: Alert) -> None:
+        if as_json:
+            print_json(alert)
+        else:
+            out.print(describe_alert(alert))
+
+    return show
+
+
+# --------------------------------------------------------------------------- commands
+
+
+@app.command()
+def run(
+    broker: BrokerOpt = None,
+    workers: Annotated[int, typer.Option("--workers", min=1, max=64,
+                                         help="Worker processes to run.")] = 1,
+) -> None:
+    """Run pipeline workers until interrupted (embedded broker when none is configured)."""
+    from streams.admin import ensure_topics
+    from streams.broker import EmbeddedBroker
+    from wirewatch.operations import watch_set
+    from wirewatch.worker import WorkerProcess
+
+    settings = settings_for(broker)
+    seed = rules_from(settings.watch)
+    embedded: EmbeddedBroker | None = None
+    if not settings.broker:
+        embedded = EmbeddedBroker(Path(settings.data_dir) / "broker.log").start()
+        settings = Settings.from_env(broker=embedded.url, rebalance_timeout=2.0)
+        err.print(f"embedded broker on {embedded.url} (memory only; log in {embedded.log_path})")
+    procs: list[WorkerProcess] = []
+    stopping = False
+
+    def stop(*_: object) -> None:
+        nonlocal stopping
+        stopping = True
+
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
+    try:
+        run_async(ensure_topics(settings))
+        if seed:
+            run_async(watch_set(settings, seed))
+        for index in range(workers):
+            procs.append(WorkerProcess(settings, index=index).start())
+        err.print(f"{workers} worker(s) running against {settings.broker}; logs in "
+                  f"{settings.data_dir}/worker-*.log; Ctrl-C stops")
+        import time
+
+        while not stopping:
+            for proc in procs:
+                proc.check()
+            time.sleep(0.5)
+    except RuntimeError as exc:
+        fail(str(exc))
+    finally:
+        for proc in procs:
+            proc.stop()
+        if embedded:
+            embedded.stop()
+
+
+@app.command()
+def publish(
+    paths: Annotated[list[str], typer.Argument(help=".jsonl/.txt/.html files, folders, or -")],
+    broker: BrokerOpt = None,
+    published_at: PublishedOpt = None,
+) -> None:
+    """Publish raw articles to the raw topic (a .jsonl line goes as-is)."""
+    from streams.topics import TopicNames
+    from wirewatch.operations import publish as publish_messages
+
+    settings = client_settings(broker)
+    items = list(messages(paths, validate_published_at(published_at)))
+    with Progress(TextColumn("publishing"), BarColumn(), MofNCompleteColumn(),
+                  TimeElapsedColumn(), console=err, transient=True) as progress:
+        task = progress.add_task("publish", total=len(items))
+        sent = run_async(publish_messages(
+            settings, TopicNames(settings.topic_prefix).raw, items,
+            lambda n: progress.advance(task, n)))
+    out.print(f"published {sent} message(s) from {len(paths)} path(s) to "
+              f"{TopicNames(settings.topic_prefix).raw}")
+
+
+@app.command()
+def alerts(
+    follow: Annotated[bool, typer.Option("--follow", "-f", help="Wait for new alerts.")] = False,
+    as_json: JsonOpt = False,
+    broker: BrokerOpt = None,
+) -> None:
+    """Read the alerts topic."""
+    from wirewatch.operations import alerts as read_alerts
+
+    settings = client_settings(broker)
+    show = alert_printer(as_json)
+
+    async def go() -> int:
+        n = 0
+        async for alert in read_alerts(settings, follow=follow):
+            show(alert)
+            n += 1
+        return n
+
+    try:
+        n = run_async(go())
+    except KeyboardInterrupt:
+        return
+    if not as_json:
+        err.print(f"{n} alert(s)")
+
+
+@watch_app.command("add")
+def watch_add(
+    rules: Annotated[str, typer.Argument(help="e.g. TR or TR,RU:perpetrator or SY>=5")],
+    broker: BrokerOpt = None,
+) -> None:
+    """Watch countries (replaces earlier rules for the same countries)."""
+    from wirewatch.operations import watch_set
+
+    parsed = rules_from(rules)
+    if not parsed:
+        fail("no watch rule given", 2)
+    run_async(watch_set(client_settings(broker), parsed))
+    out.print("watching " + ", ".join(format_rule(r) for r in parsed))
+
+
+@watch_app.command("rm")
+def watch_rm(
+    countries: Annotated[str, typer.Argument(help="Comma-separated country codes")],
+    broker: BrokerOpt = None,
+) -> None:
+    """Stop watching countries."""
+    from wirewatch.operations import watch_remove
+
+    codes = [r.country for r in rules_from(countries)]
+    if not codes:
+        fail("no country given", 2)
+    run_async(watch_remove(client_settings(broker), codes))
+    out.print("no longer watching " + ", ".join(codes))
+
+
+@watch_app.command("ls")
+def watch_ls(as_json: JsonOpt = False, broker: BrokerOpt = None) -> None:
+    """List the live watchlist."""
+    from wirewatch.operations import watch_list
+
+    rules = run_async(watch_list(client_settings(broker)))
+    if as_json:
+        print_json(rules)
+        return
+    for rule in rules:
+        out.print(format_rule(rule))
+    if not rules:
+        err.print("the watchlist is empty")
+
+
+@deadletter_app.command("ls")
+def deadletter_ls(as_json: JsonOpt = False, broker: BrokerOpt = None) -> None:
+    """List dead letters with their reasons."""
+    from wirewatch.operations import dead_letters
+
+    letters = run_async(dead_letters(client_settings(broker)))
+    if as_json:
+        for letter in letters:
+            print_json({"key": letter.key, "partition": letter.partition,
+                        "offset": letter.offset, "headers": letter.headers,
+                        "value": letter.value.decode("utf-8", "replace")})
+        return
+    table = Table("offset", "stage", "key", "reason")
+    for letter in letters:
+        table.add_row(f"{letter.partition}:{letter.offset}", letter.stage, letter.key or "",
+                      letter.reason[:120])
+    out.print(table)
+
+
+@app.command()
+def demo(
+    articles: Annotated[str | None, typer.Option(
+        "--articles", help="Articles to run instead of the bundled samples.")] = None,
+    watch: Annotated[str | None, typer.Option(
+        "--watch", help=f"Watch rules (default {DEFAULT_DEMO_WATCH}).")] = None,
+    published_at: PublishedOpt = None,
+    as_json: JsonOpt = False,
+    timeout: Annotated[float, typer.Option("--timeout", min=10,
+                                           help="Seconds to wait for the pipeline.")] = 300.0,
+) -> None:
+    """Embedded broker + worker + sample articles end to end; print the alerts."""
+    from wirewatch.operations import run_demo
+
+    rules = rules_from(watch if watch is not None else
+                       os.environ.get("WIREWATCH_WATCH") or DEFAULT_DEMO_WATCH)
+    source = [articles] if articles else [str(samples_path())]
+    items = list(messages(source, validate_published_at(published_at)))
+    if not as_json:
+        err.print(f"demo: {len(items)} article(s), watching "
+                  f"{', '.join(format_rule(r) for r in rules)}; starting broker and worker…")
+    try:
+        result = run_async(run_demo(items, rules, alert_printer(as_json), timeout=timeout))
+    except TimeoutError as exc:
+        fail(str(exc))
+    if as_json:
+        print_json({"summary": result.to_dict()})
+        return
+    reasons = ", ".join(f"{k} {v}" for k, v in sorted(result.deadletter_reasons.items()))
+    out.print(f"\n[bold]{result.alerts} alert(s)[/] from {result.raw} raw message(s): "
+              f"{result.clean} clean, {result.duplicate} duplicate, {result.deadletter} "
+              f"dead-lettered{f' ({reasons})' if reasons else ''}; {result.incidents} incident(s)")
+
+
+def samples_path() -> Path:
+    return Path(__file__).parent / "samples" / "articles.jsonl"
+
+
+@app.command()
+def clean(
+    path: Annotated[str, typer.Argument(help="A .txt or .html article, or - for stdin")],
+    as_json: JsonOpt = False,
+) -> None:
+    """Run the cleaning stage alone on one article."""
+    from wirewatch.cleaning import InvalidArticle, clean_article
+
+    raw = single_article(path, None)
+    try:
+        article = clean_article(raw)
+    except InvalidArticle as exc:
+        fail(f"{path}: {exc}")
+    if as_json:
+        print_json({"text": article.text, "language": article.language,
+                    "removed": article.removed, "content_hash": article.content_hash})
+    else:
+        sys.stdout.write(article.text + "\n")
+
+
+@app.command()
+def extract(
+    path: Annotated[str, typer.Argument(help="A .txt or .html article, or - for stdin")],
+    published_at: PublishedOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Run the pure pipeline (clean, extract, classify) on one article; no Kafka."""
+    from wirewatch.cleaning import InvalidArticle
+    from wirewatch.pipeline import analyse
+
+    raw: RawArticle = single_article(path, validate_published_at(published_at))
+    try:
+        result = analyse(raw)
+    except InvalidArticle as exc:
+        fail(f"{path}: {exc}")
+    if as_json:
+        print_json({"incidents": result.incidents})
+        return
+    table = Table("#", "killed", "wounded", "victims", "perpetrator", "where", "date", "type",
+                  "flags")
+    for n, inc in enumerate(result.incidents, 1):
+        table.add_row(
+            str(n), f"{inc.killed}{'+' if inc.killed_qualifier == 'at_least' else ''}",
+            str(inc.wounded or "—"),
+            "; ".join(f"{v.count} {v.category or 'people'} ({v.country or '?'})"
+                      for v in inc.victims),
+            f"{inc.perpetrator.name} ({inc.perpetrator.country or '?'})" if inc.perpetrator
+            else "—",
+            f"{inc.location.name or '?'}, {inc.location.country or '?'}", inc.date or "?",
+            inc.sub_event_type or "?",
+            ", ".join(f for f, on in (("accidental", inc.accidental),
+                                      ("historical", inc.historical)) if on),
+        )
+    out.print(table)
+
+
+# --------------------------------------------------------------------------- entry point
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Console-script entry point: every failure is one line on stderr and a non-zero exit."""
+    try:
+        app(args=argv, standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except click.exceptions.Abort:
+        err.print("aborted")
+        sys.exit(130)
+    except click.UsageError as exc:
+        err.print(f"error: {escape(exc.format_message())}", markup=True)
+        sys.exit(2)
+    except click.ClickException as exc:
+        err.print(f"error: {escape(exc.format_message())}")
+        sys.exit(exc.exit_code)
+    except (CliError, InputError) as exc:
+        err.print(f"error: {escape(str(exc))}")
+        sys.exit(getattr(exc, "code", 2))
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except (OSError, TimeoutError) as exc:
+        err.print(f"error: {escape(str(exc) or exc.__class__.__name__)}")
+        sys.exit(1)
+    except Exception as exc:  # a broker that does not answer, a bug: still one line
+        name = exc.__class__.__name__
+        err.print(f"error: {name}: {escape(str(exc))}")
+        sys.exit(1)

@@ -1,0 +1,73 @@
+"""Resolving event dates against the article's publication time."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta
+from functools import cache
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b", re.I)
+_RELATIVE = {
+    "today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0,
+    "yesterday": -1, "last night": -1, "overnight": 0, "the day before": -1,
+}
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+HISTORICAL_AFTER_DAYS = 45
+
+
+def parse_published(value: str | None) -> date | None:
+    """The calendar date of an RFC 3339 (or bare ISO) timestamp; None if unreadable."""
+    if not value:
+        return None
+    try:
+        return datetime.fromisoformat(value.replace("Z", "+00:00")).date()
+    except ValueError:
+        try:
+            return date.fromisoformat(value[:10])
+        except ValueError:
+            return None
+
+
+def weekday_on_or_before(published: date, weekday: int) -> date:
+    """The most recent ``weekday`` (0 = Monday) on or before ``published``."""
+    return published - timedelta(days=(published.weekday() - weekday) % 7)
+
+
+@cache
+def _dateparser():  # type: ignore[no-untyped-def]
+    import dateparser
+
+    return dateparser
+
+
+def resolve(expression: str, published: date | None) -> date | None:
+    """The date an expression such as "on Thursday", "December 19" or "1 May 2020" names."""
+    text = expression.strip().lower()
+    text = re.sub(r"^(on|last|this|early|late|since)\s+", "", text)
+    if published is not None:
+        for phrase, offset in _RELATIVE.items():
+            if phrase in text:
+                return published + timedelta(days=offset)
+        match = _WEEKDAY.search(text)
+        if match and not _YEAR.search(text) and not re.search(r"\d", text):
+            return weekday_on_or_before(published, WEEKDAYS.index(match.group(1).lower()))
+    if not re.search(r"\d|january|february|march|april|may|june|july|august|september|"
+                     r"october|november|december", text):
+        return None
+    base = datetime.combine(published, datetime.min.time()) if published else datetime(2000, 1, 1)
+    settings = {"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past", "PREFER_DAY_OF_MONTH": "first",
+                "REQUIRE_PARTS": ["month"], "DATE_ORDER": "DMY"}
+    parsed = _dateparser().parse(expression, languages=["en"], settings=settings)
+    if parsed is None:
+        return None
+    if published is None and not _YEAR.search(expression):
+        return None
+    return parsed.date()
+
+
+def is_historical(event: date | None, published: date | None) -> bool:
+    """True when the event is well before publication: the article only recalls it."""
+    if event is None or published is None:
+        return False
+    return (published - event).days > HISTORICAL_AFTER_DAYS

@@ -1,0 +1,943 @@
+"""Incident extraction: who was killed or wounded, how many, where, when, by whom.
+
+Design: a cheap regular expression picks the sentences that can report casualties;
+only those go through spaCy (tagger, parser, NER). Each candidate sentence gives a
+*mention* (counts, victims, place, date, perpetrator, cues); mentions are then
+grouped into incidents: a restatement of a known toll joins its incident, an
+"other"/"also" report or a new date or place starts a new one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.tokens import Span, Token
+
+from schemas.records import Actor, Incident, Location, Qualifier, Victim
+from wirewatch import dates, gazetteer
+from wirewatch.nlp import model
+from wirewatch.quantities import EXACT_VAGUE, VAGUE, phrase_value, qualifier_before, word_value
+from wirewatch.text import sentences, stable_id
+
+KILL_WORDS = {
+    "killed", "kill", "kills", "killing", "dead", "died", "die", "dies", "dying", "slain",
+    "martyred", "murdered", "massacred", "executed", "beheaded", "perished", "fatalities",
+    "deaths", "death", "lives", "bodies", "lynched", "assassinated", "drowned", "burned",
+}
+WOUND_WORDS = {
+    "wounded", "wounding", "wound", "wounds", "injured", "injuring", "injures", "injure",
+    "injuries", "hurt", "maimed", "hospitalised", "hospitalized", "casualties",
+}
+# Only these need to appear for a sentence to be worth parsing.
+CANDIDATE = re.compile(
+    r"\b(kill|dead|die[ds]?\b|dying|death|slain|martyr|murder|massacr|execut|behead|perish|"
+    r"fatalit|lives|bodies|lynch|assassinat|wound|injur|hurt|maim|hospitali|casualt|toll|"
+    r"shot\b)", re.I,
+)
+PERSON_NOUNS = {
+    # category → nouns
+    "soldiers": {"soldier", "soldiers", "troops", "troop", "servicemen", "serviceman",
+                 "marines", "marine", "paratroopers", "guardsmen", "conscripts", "sailors",
+                 "pilots", "pilot", "officer", "officers", "personnel", "commander",
+                 "commanders", "servicemembers", "peacekeepers", "peacekeeper"},
+    "police": {"police", "policeman", "policemen", "policemen", "cops", "cop", "gendarmes",
+               "gendarme", "constables", "constable", "policewoman", "guards", "guard"},
+    "militants": {"militants", "militant", "insurgents", "insurgent", "rebels", "rebel",
+                  "fighters", "fighter", "jihadists", "jihadist", "extremists", "terrorists",
+                  "terrorist", "gunmen", "gunman", "attackers", "attacker", "assailants",
+                  "assailant", "bombers", "bomber", "combatants", "militiamen", "militia",
+                  "bandits", "bandit", "pirates", "kidnappers", "suspects", "suspect"},
+    "civilians": {"civilians", "civilian", "villagers", "villager", "residents", "resident",
+                  "children", "child", "women", "woman", "men", "man", "students", "student",
+                  "worshippers", "passengers", "pilgrims", "farmers", "farmer", "workers",
+                  "worker", "protesters", "protester", "demonstrators", "journalists",
+                  "journalist", "boys", "boy", "girls", "girl", "teachers", "teacher",
+                  "shoppers", "tourists", "tourist", "refugees", "migrants", "herders",
+                  "herder", "fishermen", "miners", "doctors", "nurses", "patients", "infants",
+                  "babies", "teenagers", "teenager", "youths", "youth", "family", "members",
+                  "member", "shepherd", "driver", "drivers", "traders", "trader", "mourners",
+                  "guests", "spectators", "customers", "detainees", "prisoners", "inmates"},
+    "officials": {"ambassador", "official", "officials", "diplomat", "diplomats", "mayor",
+                  "governor", "judge", "lawmaker", "politician", "minister", "chief",
+                  "leader", "leaders", "councillor", "councilor", "envoy", "advisor", "adviser"},
+    "people": {"people", "persons", "person", "others", "individuals", "victims", "victim",
+               "bystanders", "casualties", "lives", "bodies", "body", "dead"},
+}
+NOUN_CATEGORY = {noun: cat for cat, nouns in PERSON_NOUNS.items() for noun in nouns}
+NEW_EVENT_CUES = {"other", "another", "also", "separately", "separate", "more", "further",
+                  "meanwhile", "elsewhere", "additional"}
+RECALL_CUES = re.compile(
+    r"\b(as was the case when|recalled|anniversary|years? ago|last year|in (19|20)\d\d\b|"
+    r"was the case|had been killed|memorial|commemorat|since (19|20)\d\d)", re.I,
+)
+ACCIDENT_CUES = re.compile(
+    r"\b(accident(al|ally)?|by mistake|mistaken(ly)?|friendly fire|in error|erroneous(ly)?|"
+    r"unintentional(ly)?|misfired?|stray)\b", re.I,
+)
+AGGREGATE_CUES = re.compile(
+    r"\b(in recent (years|months|weeks)|over the (past|last) (few |several )?(years?|decades?|"
+    r"months)|since (the start of|the beginning of)|so far this year|this year alone|"
+    r"in the past (few |several )?(years?|decades?|months)|every year|each year|a year|"
+    r"since (19|20)\d\d|since (january|february|march|april|may|june|july|august|september|"
+    r"october|november|december)|throughout the (war|conflict)|during the (war|conflict))\b",
+    re.I,
+)
+NOT_ACTORS = {"toll", "attack", "blast", "explosion", "bomb", "strike", "fire", "accident",
+              "landmine", "mine", "device", "shell", "rocket", "missile", "car", "vehicle",
+              "explosives", "ied", "bombing", "crash", "collapse", "flood", "storm", "quake",
+              "earthquake", "disease", "outbreak", "people", "person"}
+SAY_VERBS = {"said", "say", "says", "told", "tell", "reported", "report", "reports", "added",
+             "confirmed", "announced", "stated", "claimed", "wrote", "according", "quoted"}
+SAME_PLACE_CUES = re.compile(r"\b(same (area|place|town|city|village|region|district|spot))\b",
+                             re.I)
+REVISION_CUES = re.compile(r"\b(toll|tally|rose|risen|climbed|increased|jumped|reached)\b", re.I)
+NON_EVENT_CUES = re.compile(
+    r"\b(protest(ed|ing|s)? (against|over)|condemn(ed|s)?|foiled|thwarted|plot(ted)? to|"
+    r"planned to|plans to|threatened to|could have killed|would have killed|vowed to|"
+    r"trial|sentenced|convicted|charged with|accused of|arrested)\b", re.I,
+)
+NO_CASUALTY = re.compile(
+    r"\b(no (one|body|people|persons|casualties|deaths|injuries|fatalities)|nobody|"
+    r"no (reported )?(casualties|injuries|deaths))\b.{0,40}\b(killed|injured|wounded|hurt|"
+    r"reported|died)?", re.I,
+)
+UNIT_WORDS = {"year", "years", "yr", "month", "months", "week", "weeks", "day", "days", "hour",
+              "hours", "minute", "minutes", "km", "kilometres", "kilometers", "miles", "mile",
+              "metres", "meters", "percent", "%", "am", "pm", "a.m.", "p.m.", "gmt", "times",
+              "kg", "tons", "tonnes", "dollars", "euros", "pounds", "rupees", "feet", "acres",
+              "houses", "homes", "buildings", "vehicles", "cars", "cattle", "cows", "goats",
+              "sheep", "camels", "rounds", "shells", "rockets", "missiles", "drones", "bombs",
+              "km/h", "mph", "storeys", "floors", "st", "nd", "rd", "th", "o'clock", "years-old",
+              "year-old", "aircraft", "planes", "jets", "shops", "schools", "villages"}
+CLAUSE_BREAKS = {";", ":", "(", ")", "—", "–", "--", "while", "but", "whereas", "although",
+                 "though", "after", "before", "because", "since", "when", "as", "which", "who",
+                 "whom", "whose", "where", "said", "says", "according"}
+PASSIVE_AUX = {"was", "were", "been", "being", "be", "is", "are", "got", "get", "gets"}
+WEAPON_NOUNS = {"strike", "strikes", "airstrike", "airstrikes", "raid", "raids", "shelling",
+                "bombardment", "jets", "jet", "warplanes", "warplane", "aircraft", "drone",
+                "drones", "helicopter", "helicopters", "artillery", "missile", "missiles",
+                "rocket", "rockets", "gunboat", "attack", "offensive", "operation", "shells",
+                "fire", "plane", "planes", "sniper", "snipers"}
+FORCE_NOUNS = {"forces", "force", "troops", "army", "military", "navy", "police", "policeman",
+               "policemen", "soldier", "soldiers", "coalition", "militia", "militias", "officer",
+               "officers", "guards", "gunmen", "gunman", "militants", "fighters", "rebels"}
+STRIKE_NOUNS = {"strike", "strikes", "airstrike", "airstrikes", "raid", "raids", "shelling",
+                "bombardment", "fire", "attack", "offensive", "operation"}
+
+
+@dataclass(slots=True)
+class Count:
+    """A number of people assigned to an outcome in one sentence."""
+
+    value: int
+    qualifier: Qualifier
+    outcome: str  # "killed" | "wounded"
+    category: str | None
+    country: str | None
+    subset: bool = False  # "including two policemen": part of a count already taken
+    anaphoric: bool = False  # "the 11 injured": refers back to a known count
+    new_group: bool = False  # "five other soldiers"
+
+
+@dataclass(slots=True)
+class Mention:
+    """What one candidate sentence says about casualties."""
+
+    index: int
+    text: str
+    counts: list[Count]
+    place: gazetteer.Place | None = None
+    place_name: str | None = None
+    date: date | None = None
+    has_date: bool = False
+    perpetrator: Actor | None = None
+    new_event: bool = False
+    recalled: bool = False
+    accidental: bool = False
+    revision: bool = False
+    same_place: bool = False
+    additive: bool = False  # "two attackers were also killed": adds to the incident's toll
+
+    def total(self, outcome: str) -> tuple[int, Qualifier]:
+        relevant = [c for c in self.counts
+                    if c.outcome == outcome and not c.subset and not c.anaphoric]
+        value = sum(c.value for c in relevant)
+        qualifiers = {c.qualifier for c in relevant}
+        qualifier: Qualifier = "exact"
+        if "approximate" in qualifiers:
+            qualifier = "approximate"
+        elif "at_least" in qualifiers:
+            qualifier = "at_least"
+        return value, qualifier
+
+
+@dataclass(slots=True)
+class _Quant:
+    start: int
+    end: int  # exclusive token index within the sentence span
+    value: int
+    qualifier: Qualifier
+    noun: Token | None
+    category: str | None
+    country: str | None
+    anaphoric: bool
+    new_group: bool
+    subset: bool = False
+    outcome: str | None = None
+    via: str | None = None  # "right" (N ... killed) or "left" (killing N)
+
+
+@dataclass(slots=True)
+class Article:
+    """What the extractor needs to know about an article."""
+
+    id: str
+    text: str
+    published_at: str | None = None
+    title: str | None = None
+
+
+@dataclass(slots=True)
+class ExtractionStats:
+    """How much of the article went through the model."""
+
+    sentences: int = 0
+    candidates: int = 0
+
+
+@dataclass(slots=True)
+class _Group:
+    mentions: list[Mention] = field(default_factory=list)
+
+
+# --------------------------------------------------------------------------- public API
+
+
+def candidate_sentences(text: str) -> list[tuple[int, str]]:
+    """(index, sentence) of every sentence that could report a casualty (no model)."""
+    return [(i, s) for i, s in enumerate(sentences(text)) if is_candidate(s)]
+
+
+def is_candidate(sentence: str) -> bool:
+    """Cheap test: could this sentence report deaths or injuries?"""
+    if len(sentence) > 1500 or not CANDIDATE.search(sentence):
+        return False
+    return not _looks_like_headline_list(sentence)
+
+
+def extract(article: Article, stats: ExtractionStats | None = None) -> list[Incident]:
+    """Every casualty incident the article reports (unclassified)."""
+    published = dates.parse_published(article.published_at)
+    all_sentences = sentences(article.text)
+    candidates = [(i, s) for i, s in enumerate(all_sentences) if is_candidate(s)]
+    if stats is not None:
+        stats.sentences += len(all_sentences)
+        stats.candidates += len(candidates)
+    if not candidates:
+        return []
+    docs = model().pipe([s for _, s in candidates], batch_size=64)
+    mentions = []
+    for (index, text), doc in zip(candidates, docs, strict=True):
+        mention = read_mention(index, text, doc[:], published)
+        if mention is not None:
+            mentions.append(mention)
+    if not mentions:
+        return []
+    context = article_context(all_sentences[:6], published)
+    return build_incidents(article, mentions, context, published)
+
+
+# --------------------------------------------------------------------------- sentences
+
+
+_HEADLINE_LIST = re.compile(r"(GMT|UTC)\s*\d{1,2}:\d{2}|\d{1,2}:\d{2}\s*(GMT|UTC)")
+
+
+def _looks_like_headline_list(sentence: str) -> bool:
+    return bool(_HEADLINE_LIST.search(sentence))
+
+
+def read_mention(index: int, text: str, span: Span, published: date | None) -> Mention | None:
+    """The casualty counts and context of one parsed sentence; None if it reports none."""
+    if NON_EVENT_CUES.search(text) and not re.search(r"\b(were|was|have been|had been)\s+"
+                                                     r"(killed|wounded|injured)", text):
+        return None
+    if AGGREGATE_CUES.search(text):
+        return None  # a tally over months or years, not a report of one incident
+    quants = _quantities(span)
+    triggers = [t for t in span if _trigger_outcome(t)]
+    if not triggers:
+        return None
+    _assign(span, quants, triggers)
+    _singular_victims(span, quants, triggers)
+    counts = [
+        Count(q.value, q.qualifier, q.outcome, q.category, q.country, q.subset, q.anaphoric,
+              q.new_group)
+        for q in quants if q.outcome
+    ]
+    if not counts or all(c.anaphoric or c.subset for c in counts):
+        return None
+    if NO_CASUALTY.search(text) and not any(c.value for c in counts):
+        return None
+    lowered = {t.lower_ for t in span}
+    place, place_name = _place(span)
+    event_date, has_date = _date(span, published, [t.i for t in triggers])
+    victim_tokens = {q.noun.i for q in quants if q.noun is not None and q.outcome}
+    return Mention(
+        index=index, text=text, counts=counts, place=place, place_name=place_name,
+        date=event_date, has_date=has_date, perpetrator=_perpetrator(span, triggers, victim_tokens),
+        new_event=bool(lowered & NEW_EVENT_CUES) or any(c.new_group for c in counts),
+        recalled=bool(RECALL_CUES.search(text)), accidental=bool(ACCIDENT_CUES.search(text)),
+        revision=bool(REVISION_CUES.search(text)), same_place=bool(SAME_PLACE_CUES.search(text)),
+    )
+
+
+def _trigger_outcome(token: Token) -> str | None:
+    word = token.lower_
+    if word in KILL_WORDS:
+        if word == "lives" and not _near(token, {"lost", "claimed", "losing", "lose"}):
+            return None
+        if word in ("death", "deaths") and not _near(token, {"toll", "caused", "reported",
+                                                             "confirmed", "led"}):
+            return "killed" if word == "deaths" else None
+        if word in ("burned", "drowned") and not _near(token, {"to", "death", "alive"}):
+            return None
+        return "killed"
+    if word in WOUND_WORDS:
+        if word == "casualties":
+            return None  # "casualties" mixes dead and wounded; counted via context only
+        return "wounded"
+    if word == "toll":
+        return "killed"
+    if word == "shot" and token.i + 1 < len(token.doc) and token.nbor(1).lower_ == "dead":
+        return "killed"
+    return None
+
+
+def _near(token: Token, words: set[str], window: int = 3) -> bool:
+    doc = token.doc
+    lo, hi = max(0, token.i - window), min(len(doc), token.i + window + 1)
+    return any(doc[i].lower_ in words for i in range(lo, hi) if i != token.i)
+
+
+# --------------------------------------------------------------------------- quantities
+
+
+def _quantities(span: Span) -> list[_Quant]:
+    tokens = list(span)
+    out: list[_Quant] = []
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        quant = _quantity_at(tokens, i)
+        if quant is None:
+            i += 1
+            continue
+        out.append(quant)
+        i = quant.end
+        del tok
+    return out
+
+
+def _quantity_at(tokens: list[Token], i: int) -> _Quant | None:
+    tok = tokens[i]
+    lower = tok.lower_
+    words_before = [t.lower_ for t in tokens[max(0, i - 3):i]]
+    # Vague multi-word amounts: "a dozen", "a few", "dozens of".
+    two = f"{lower} {tokens[i + 1].lower_}" if i + 1 < len(tokens) else ""
+    value: int | None = None
+    end = i + 1
+    qualifier = qualifier_before(words_before)
+    if two in VAGUE:
+        value, end = VAGUE[two], i + 2
+        if two not in EXACT_VAGUE:
+            qualifier = "approximate"
+    elif lower in VAGUE and lower not in ("many", "numerous"):
+        value = VAGUE[lower]
+        if lower not in EXACT_VAGUE:
+            qualifier = "approximate"
+    elif tok.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"):
+        return None
+    else:
+        j = i
+        words: list[str] = []
+        while j < len(tokens) and (word_value(tokens[j].lower_) is not None or
+                                   tokens[j].lower_ in ("hundred", "thousand", "million") or
+                                   (tokens[j].lower_ == "and" and words and j + 1 < len(tokens)
+                                    and word_value(tokens[j + 1].lower_) is not None
+                                    and tokens[j - 1].lower_ in ("hundred", "thousand"))):
+            if tokens[j].lower_ in ("no", "one") and words:
+                break
+            words.append(tokens[j].lower_)
+            j += 1
+        # "twenty - five" split by the tokenizer
+        if (words and j + 1 < len(tokens) and tokens[j].text == "-"
+                and word_value(f"{words[-1]}-{tokens[j + 1].lower_}") is not None):
+            words[-1] = f"{words[-1]}-{tokens[j + 1].lower_}"
+            j += 2
+        if not words or words == ["no"]:
+            return None
+        value = phrase_value(words)
+        if value is None:
+            return None
+        end = j
+        if end + 1 < len(tokens) and tokens[end].lower_ == "of" and \
+                tokens[end + 1].lower_ in ("the", "them", "whom", "those", "these", "their"):
+            following = tokens[end + 2] if end + 2 < len(tokens) else None
+            if following is None or tokens[end + 1].lower_ in ("them", "whom") or \
+                    following.lower_ in KILL_WORDS | WOUND_WORDS or following.like_num or \
+                    following.lower_ in ("victims", "casualties", "dead"):
+                return None  # "one of the 11 injured", "seven of the injured": a part of a toll
+            end += 2  # "two of the attackers": counted as attackers
+    if value is None:
+        return None
+    # What follows: "dozens of people", "3 Turkish soldiers", "11 others".
+    k = end
+    if k < len(tokens) and tokens[k].lower_ == "of" and value in VAGUE.values():
+        k += 1
+    if k < len(tokens) and tokens[k].lower_ in UNIT_WORDS:
+        return None
+    if k < len(tokens) and tokens[k].text in ("-", "/", ":", ".") and k + 1 < len(tokens):
+        if tokens[k + 1].lower_ in UNIT_WORDS or tokens[k + 1].like_num:
+            return None  # "28-year-old", "3/4", times
+    if i > 0 and tokens[i - 1].lower_ in ("aged", "age", "route", "number", "no.", "flight",
+                                          "highway", "km", "kilometre", "kilometer", "page",
+                                          "$", "£", "€", "us$", "rs", "rs.", "article"):
+        return None
+    if value > 20000 and not (i > 0 and tokens[i - 1].lower_ in ("to", "of")):
+        return None  # years, sums, populations
+    if 1800 <= value <= 2100 and tokens[i].like_num and qualifier == "exact":
+        return None  # a year
+    noun, category, country, new_group = None, None, None, False
+    for t in tokens[k:k + 5]:
+        w = t.lower_
+        if w in NEW_EVENT_CUES:
+            new_group = True
+            continue
+        code = gazetteer.country_code(t.text) if t.text[:1].isupper() else None
+        if code and t.pos_ in ("ADJ", "PROPN", "NOUN"):
+            country = code
+            continue
+        if w in NOUN_CATEGORY:
+            noun, category = t, NOUN_CATEGORY[w]
+            break
+        if t.pos_ in ("ADJ", "NOUN", "PROPN") and t.tag_ not in ("NNP",) and w not in KILL_WORDS \
+                and w not in WOUND_WORDS:
+            continue
+        break
+    anaphoric = bool(i > 0 and tokens[i - 1].lower_ in ("the", "these", "those", "its", "their")
+                     and not _toll_before(tokens, i))
+    if i > 1 and tokens[i - 1].lower_ == "of" and tokens[i - 2].lower_ in ("one", "two", "three",
+                                                                           "some", "most"):
+        anaphoric = True
+    return _Quant(i, end, value, qualifier, noun, category, country, anaphoric, new_group)
+
+
+def _toll_before(tokens: list[Token], i: int) -> bool:
+    return any(t.lower_ in ("toll", "tally") for t in tokens[max(0, i - 6):i])
+
+
+def _assign(span: Span, quants: list[_Quant], triggers: list[Token]) -> None:
+    """Give each quantity the outcome of the casualty word it belongs to."""
+    tokens = list(span)
+    base = span.start
+    trig_pos = {t.i - base: t for t in triggers}
+    quant_starts = {q.start for q in quants}
+    for n, q in enumerate(quants):
+        # N ... killed / N dead / N were wounded
+        pos = q.end
+        limit = min(len(tokens), q.end + 9)
+        while pos < limit:
+            tok = tokens[pos]
+            if pos in quant_starts or tok.lower_ in CLAUSE_BREAKS or tok.text in (",",) and \
+                    pos + 1 < len(tokens) and tokens[pos + 1].lower_ in CLAUSE_BREAKS:
+                break
+            if pos in trig_pos and _is_patient_form(tokens, pos):
+                q.outcome, q.via = _trigger_outcome(trig_pos[pos]), "right"
+                break
+            if tok.pos_ == "VERB" and tok.lower_ not in PASSIVE_AUX and pos not in trig_pos \
+                    and tok.tag_ not in ("VBN",):
+                break
+            pos += 1
+        if q.outcome:
+            continue
+        # killing N / killed N people / toll rose to N / injuring N others
+        pos = q.start - 1
+        lower_bound = max(0, q.start - 16)
+        while pos >= lower_bound:
+            tok = tokens[pos]
+            if tok.lower_ in CLAUSE_BREAKS or tok.text in (".", "!", "?"):
+                break
+            far = q.start - pos > 8
+            if far and tok.lower_ not in ("toll", "tally"):
+                pos -= 1
+                continue  # only a death toll reaches that far: "the toll from ... rose to 19"
+            if pos in trig_pos and _is_agent_form(tokens, pos):
+                q.outcome, q.via = _trigger_outcome(trig_pos[pos]), "left"
+                break
+            if any(p.start <= pos < p.end for p in quants):
+                prev = next(p for p in quants if p.start <= pos < p.end)
+                between = [t.lower_ for t in tokens[prev.end:q.start]]
+                if prev.outcome and prev.via == "left" and _coordinated(between):
+                    q.outcome, q.via = prev.outcome, "left"
+                    q.subset = prev.subset or "including" in between
+                    if "including" in between or "among" in between:
+                        q.subset = True
+                break
+            pos -= 1
+        if q.outcome is None and n > 0:
+            prev = quants[n - 1]
+            between = [t.lower_ for t in tokens[prev.end:q.start]]
+            if prev.outcome and ("including" in between or "among" in between) and \
+                    len(between) <= 6:
+                q.outcome, q.subset, q.via = prev.outcome, True, "subset"
+    # "including two policemen and four civilians" after a total: subsets.
+    for n, q in enumerate(quants):
+        if q.outcome and not q.subset and n > 0:
+            between = [t.lower_ for t in tokens[quants[n - 1].end:q.start]]
+            if quants[n - 1].outcome == q.outcome and ("including" in between or
+                                                      "among" in between) and len(between) <= 6:
+                q.subset = True
+
+
+def _coordinated(between: list[str]) -> bool:
+    allowed = {"and", ",", "as", "well", "plus", "including", "among", "them", "of", "whom"}
+    return all(w in allowed or w in NOUN_CATEGORY or gazetteer.country_code(w.title())
+               or w.isalpha() and len(w) > 2 and w not in KILL_WORDS | WOUND_WORDS
+               for w in between) and len(between) <= 6 and any(w in ("and", ",", "including",
+                                                                    "plus") for w in between)
+
+
+def _is_patient_form(tokens: list[Token], pos: int) -> bool:
+    """Does the casualty word at ``pos`` describe the people before it (passive/adjective)?"""
+    tok = tokens[pos]
+    w = tok.lower_
+    if w in ("dead", "died", "die", "dies", "perished", "slain", "fatalities", "deaths",
+             "injuries", "hurt", "casualties", "lives", "bodies", "dying"):
+        return True
+    if w.endswith("ing"):
+        return False
+    nxt = tokens[pos + 1] if pos + 1 < len(tokens) else None
+    prev = tokens[pos - 1] if pos > 0 else None
+    if prev is not None and prev.lower_ in PASSIVE_AUX:
+        return True
+    if prev is not None and prev.pos_ == "ADV" and pos > 1 and tokens[pos - 2].lower_ in \
+            PASSIVE_AUX:
+        return True
+    # bare participle "11 wounded", "3 killed in"; active "gunmen killed 5" has an object
+    return nxt is None or not (nxt.like_num or nxt.pos_ in ("DET", "PRON", "NUM", "PROPN")
+                               or nxt.lower_ in NOUN_CATEGORY or nxt.lower_ in ("at", "dead"))
+
+
+def _is_agent_form(tokens: list[Token], pos: int) -> bool:
+    """Does the casualty word at ``pos`` take the people after it as its object?"""
+    w = tokens[pos].lower_
+    if w in ("toll", "deaths", "fatalities", "casualties", "injuries", "dead", "lives", "bodies"):
+        return True  # "death toll rose to 12", "dead: 5", "the bodies of 4"
+    if w in ("died", "die", "dies", "perished", "hurt"):
+        return False
+    return not (pos > 0 and tokens[pos - 1].lower_ in PASSIVE_AUX)
+
+
+_SINGULAR = re.compile(r"^(a|an|one)$", re.I)
+
+
+def _singular_victims(span: Span, quants: list[_Quant], triggers: list[Token]) -> None:
+    """ "a soldier was killed", "shot dead Russia's ambassador": count one person."""
+    tokens = list(span)
+    base = span.start
+    taken = {i for q in quants for i in range(q.start, q.end)}
+    for trig in triggers:
+        pos = trig.i - base
+        outcome = _trigger_outcome(trig)
+        if outcome is None:
+            continue
+        candidates: list[tuple[int, Token]] = []
+        if _is_agent_form(tokens, pos) and tokens[pos].lower_ not in ("toll",):
+            # object after the verb: "shot dead Russia's ambassador", "killed a policeman"
+            after = tokens[pos + 1:pos + 7]
+            if after and after[0].lower_ == "dead":
+                after = after[1:]
+            for t in after:
+                if t.lower_ in NOUN_CATEGORY and t.tag_ in ("NN", "NNP"):
+                    candidates.append((t.i - base, t))
+                    break
+                if t.pos_ in ("VERB", "ADP") or t.text in (",", ";"):
+                    break
+        if _is_patient_form(tokens, pos) and not candidates:
+            # subject before: "a soldier was killed", "a policeman died"
+            for t in reversed(tokens[max(0, pos - 6):pos]):
+                if t.lower_ in NOUN_CATEGORY and t.tag_ in ("NN", "NNP"):
+                    candidates.append((t.i - base, t))
+                    break
+                if t.pos_ == "VERB" and t.lower_ not in PASSIVE_AUX or t.text in (",", ";"):
+                    break
+        for idx, noun in candidates:
+            if idx in taken or NOUN_CATEGORY[noun.lower_] == "people":
+                continue
+            det = _determiner(tokens, idx)
+            if det is None:
+                continue
+            country = None
+            for t in tokens[max(0, idx - 4):idx]:
+                code = gazetteer.country_code(t.text) if t.text[:1].isupper() else None
+                if code:
+                    country = code
+            q = _Quant(idx, idx + 1, 1, "exact", noun, NOUN_CATEGORY[noun.lower_], country,
+                       anaphoric=det == "the", new_group=det == "another", outcome=outcome,
+                       via="singular")
+            quants.append(q)
+            taken.add(idx)
+
+
+def _determiner(tokens: list[Token], idx: int) -> str | None:
+    """'a'/'an'/'one'/'another'/'possessive'/'the' before a singular noun (skipping adjectives)."""
+    j = idx - 1
+    while j >= 0 and (tokens[j].pos_ in ("ADJ", "NOUN", "PROPN", "PUNCT") and
+                      tokens[j].lower_ not in ("'s", "’s") or tokens[j].text == "-"):
+        if gazetteer.country_code(tokens[j].text) and tokens[j].tag_ in ("NNP",) and \
+                j + 1 < len(tokens) and tokens[j + 1].lower_ in ("'s", "’s"):
+            return "possessive"
+        j -= 1
+    if j < 0:
+        return None
+    w = tokens[j].lower_
+    if w in ("a", "an", "one"):
+        return "a"
+    if w == "another":
+        return "another"
+    if w in ("'s", "’s"):
+        return "possessive"
+    if w in ("the", "his", "her", "their", "its"):
+        return "the"
+    return None
+
+
+# --------------------------------------------------------------------------- context
+
+
+_PLACE_PREPS = {"in", "near", "at", "of", "outside", "from", "across", "around", "into", "to",
+                "on", "inside", "within", "towards", "toward", "between"}
+
+
+def _place(span: Span) -> tuple[gazetteer.Place | None, str | None]:
+    """The most specific place the sentence names (city or region over country)."""
+    tokens = list(span)
+    found: list[tuple[int, gazetteer.Place, str]] = []
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        if not (tok.text[:1].isupper() and tok.is_alpha) or tok.i == span.start and \
+                tok.ent_type_ not in ("GPE", "LOC", "FAC"):
+            i += 1
+            continue
+        match = None
+        for n in (4, 3, 2, 1):
+            words = tokens[i:i + n]
+            if len(words) < n or not all(w.text[:1].isupper() or w.lower_ in ("al", "el", "de",
+                                                                               "-", "ez", "es")
+                                         for w in words):
+                continue
+            name = span.doc[words[0].i:words[-1].i + 1].text
+            place = gazetteer.resolve_place(name)
+            if place is None:
+                continue
+            if place.kind == "country" and n == 1 and tok.pos_ == "ADJ":
+                continue  # "Turkish" is a nationality, not where it happened
+            match = (n, place, name)
+            break
+        if match is None:
+            i += 1
+            continue
+        n, place, name = match
+        prev = tokens[i - 1].lower_ if i > 0 else ""
+        score = 0
+        if prev in _PLACE_PREPS:
+            score += 2
+        if tok.ent_type_ in ("GPE", "LOC", "FAC"):
+            score += 1
+        if place.kind != "country":
+            score += 1
+        if i + n < len(tokens) and tokens[i + n].lower_ in ("'s", "’s"):
+            score -= 2  # "Turkey's army": an actor, not a place
+        if tok.ent_type_ == "NORP" or tokens[i + n - 1].tag_ == "JJ":
+            score -= 2
+        found.append((score, place, name))
+        i += n
+    # "the Syrian town of Al Bab": the demonym names the country when the gazetteer lacks the town
+    m = re.search(r"\b(?:the\s+)?([A-Z][a-z]+)\s+(?:town|city|village|province|region|district|"
+                  r"capital|border|port|state|county)\s+of\s+([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)",
+                  span.text)
+    if m:
+        code = gazetteer.country_code(m.group(1))
+        if code:
+            place = gazetteer.resolve_place(m.group(2))
+            if place is None or place.country != code:
+                place = gazetteer.Place(m.group(2), code, "city")
+            found.append((5, place, m.group(2)))
+    if not found:
+        return None, None
+    found.sort(key=lambda f: (f[0], f[1].kind != "country"), reverse=True)
+    score, place, name = found[0]
+    if score < 0:
+        return None, None
+    return place, place.name if place.kind == "country" else name
+
+
+_DAY_WORDS = re.compile(r"\b(yesterday|today|tonight|last night|(Mon|Tues|Wednes|Thurs|Fri|"
+                        r"Satur|Sun)day)\b", re.I)
+
+
+def _date(span: Span, published: date | None, anchors: list[int]) -> tuple[date | None, bool]:
+    """The event date: the date expression nearest the casualty words, not "said on Monday"."""
+    doc = span.doc
+    expressions: list[tuple[int, str]] = [(e.start, e.text) for e in span.ents
+                                          if e.label_ == "DATE"]
+    for m in _DAY_WORDS.finditer(span.text):
+        token = doc.char_span(span.start_char + m.start(), span.start_char + m.end(),
+                              alignment_mode="expand")
+        if token is not None and not any(token.start == start for start, _ in expressions):
+            expressions.append((token.start, m.group(0)))
+    options: list[tuple[int, date]] = []
+    for start, text in expressions:
+        before = [t.lower_ for t in doc[max(span.start, start - 3):start]]
+        if any(w in SAY_VERBS for w in before):
+            continue
+        resolved = dates.resolve(text, published)
+        if resolved is not None:
+            options.append((min((abs(start - a) for a in anchors), default=0), resolved))
+    if options:
+        return min(options, key=lambda o: o[0])[1], True
+    return None, False
+
+
+def _perpetrator(span: Span, triggers: list[Token], victims: set[int]) -> Actor | None:
+    text = span.text
+    # "in clashes with ISIL militants", "fighting with rebels"
+    m = re.search(r"\b(?:clash(?:es|ed)?|fighting|battles?|firefights?|gunfights?)\s+with\s+"
+                  r"((?:the\s+)?[A-Z][\w-]*(?:\s+[A-Za-z][\w-]*){0,3})", text)
+    if m:
+        return _actor(m.group(1))
+    # passive agent: "killed by Boko Haram militants"
+    for trig in triggers:
+        for child in trig.children:
+            if child.dep_ == "agent":
+                objs = [c for c in child.children if c.dep_ == "pobj"]
+                if objs:
+                    return _actor(_phrase(objs[0]))
+    # "claimed by"/"X claimed responsibility"
+    m = re.search(r"\b([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})\s+(?:has |have )?claimed "
+                  r"responsibility", text)
+    if m:
+        return _actor(m.group(1))
+    # "a Russian air strike", "Israeli shelling", "Saudi-led coalition jets", "Syrian troops"
+    for nouns in (WEAPON_NOUNS, FORCE_NOUNS):
+        for tok in span:
+            if tok.lower_ not in nouns or tok.pos_ not in ("NOUN", "PROPN") or tok.i in victims:
+                continue
+            if nouns is FORCE_NOUNS and tok.dep_ not in ("nsubj", "pobj", "compound"):
+                continue
+            if tok.dep_ == "nsubj" and tok.head.lower_ in SAY_VERBS:
+                continue
+            for mod in tok.subtree:
+                if mod.i >= tok.i or not mod.text[:1].isupper():
+                    continue
+                code = gazetteer.country_code(mod.text)
+                if code and mod.dep_ in ("amod", "compound", "poss", "nmod", "npadvmod"):
+                    name = span.doc[mod.i:tok.i + 1].text
+                    if tok.lower_ in STRIKE_NOUNS:
+                        name = f"{mod.text} forces"
+                    return Actor(name, code)
+    # active subject of the casualty verb: "a Turkish policeman shot dead ..."
+    for trig in triggers:
+        if trig.pos_ != "VERB" or trig.tag_ == "VBN" and any(c.dep_ == "auxpass"
+                                                            for c in trig.children):
+            continue
+        for child in trig.children:
+            if child.dep_ == "nsubj" and child.i not in victims and child.lower_ not in (
+                    "who", "that", "which", "it", "they", "he", "she"):
+                if child.like_num or child.lower_ in NOT_ACTORS:
+                    continue
+                return _actor(_phrase(child))
+    return None
+
+
+def _phrase(token: Token) -> str:
+    """The noun phrase headed by ``token`` without leading articles or relative clauses."""
+    words = [t for t in token.subtree if t.dep_ not in ("relcl", "acl", "appos", "punct", "prep")
+             and t.i <= token.i + 3]
+    left = min(t.i for t in words)
+    right = max(t.i for t in words)
+    phrase = token.doc[left:right + 1].text
+    return re.sub(r"^(a|an|the)\s+", "", phrase, flags=re.I).strip()
+
+
+def _actor(name: str) -> Actor:
+    name = re.sub(r"^(the|a|an)\s+", "", name.strip(), flags=re.I)
+    name = re.sub(r"\s+(on|in|at|near|after|who|which|that|and|when)\b.*$", "", name)
+    country = None
+    for word in re.findall(r"[A-Z][\w’']+", name):
+        country = gazetteer.country_code(word)
+        if country:
+            break
+    return Actor(name, country)
+
+
+@dataclass(slots=True)
+class ArticleContext:
+    """What the opening of an article says about where it happened."""
+
+    place: gazetteer.Place | None = None
+    place_name: str | None = None
+
+
+def article_context(opening: Sequence[str], published: date | None) -> ArticleContext:
+    """The dominant place of the article's opening sentences (a dateline or the lede)."""
+    if not opening:
+        return ArticleContext()
+    docs = model().pipe(list(opening), disable=["parser"])
+    for doc in docs:
+        place, name = _place(doc[:])
+        if place is not None:
+            return ArticleContext(place, name)
+    return ArticleContext()
+
+
+# --------------------------------------------------------------------------- incidents
+
+
+def build_incidents(
+    article: Article, mentions: list[Mention], context: ArticleContext, published: date | None
+) -> list[Incident]:
+    """Group mentions into incidents and build their records."""
+    groups: list[_Group] = []
+    for mention in mentions:
+        target = _same_incident(groups, mention)
+        if target is None:
+            groups.append(_Group([mention]))
+        else:
+            target.mentions.append(mention)
+    incidents = []
+    previous_place: tuple[gazetteer.Place | None, str | None] = (context.place, context.place_name)
+    for group in groups:
+        incident = _incident(article, group, previous_place, published)
+        if incident is None:
+            continue
+        place = next((m.place for m in group.mentions if m.place), None)
+        if place is not None:
+            name = next(m.place_name for m in group.mentions if m.place)
+            previous_place = (place, name)
+        incidents.append(incident)
+    return incidents
+
+
+def _same_incident(groups: list[_Group], mention: Mention) -> _Group | None:
+    if not groups:
+        return None
+    for group in reversed(groups):
+        first = group.mentions[0]
+        if mention.recalled != first.recalled:
+            continue
+        if mention.new_event:
+            if mention.has_date or mention.place is not None:
+                continue
+            mention.additive = True
+            return group
+        if mention.has_date and first.has_date and mention.date != first.date:
+            continue
+        if mention.has_date and not first.has_date and any(m.has_date for m in group.mentions) \
+                and mention.date != next(m.date for m in group.mentions if m.has_date):
+            continue
+        if mention.place and first.place and mention.place.country != first.place.country:
+            continue
+        killed, _ = mention.total("killed")
+        wounded, _ = mention.total("wounded")
+        g_killed = max(m.total("killed")[0] for m in group.mentions)
+        g_wounded = max(m.total("wounded")[0] for m in group.mentions)
+        compatible = (killed in (0, g_killed) or g_killed == 0) and \
+            (wounded in (0, g_wounded) or g_wounded == 0)
+        if compatible or mention.revision:
+            return group
+        if killed <= g_killed and wounded <= g_wounded and not mention.has_date:
+            return group  # a part of the toll ("two of them were policemen")
+        return None
+    return None
+
+
+def _incident(
+    article: Article, group: _Group, fallback: tuple[gazetteer.Place | None, str | None],
+    published: date | None,
+) -> Incident | None:
+    mentions = group.mentions
+    base = [m for m in mentions if not m.additive] or mentions[:1]
+    extra = [m for m in mentions if m.additive and m not in base]
+    killed, killed_q = max((m.total("killed") for m in base), key=lambda t: t[0])
+    wounded, wounded_q = max((m.total("wounded") for m in base), key=lambda t: t[0])
+    killed += sum(m.total("killed")[0] for m in extra)
+    wounded += sum(m.total("wounded")[0] for m in extra)
+    if killed == 0 and wounded == 0:
+        return None
+    placed = sorted((m for m in mentions if m.place), key=lambda m: m.place.kind == "country")
+    place = placed[0].place if placed else None
+    place_name = placed[0].place_name if placed else None
+    if place is None or any(m.same_place for m in mentions):
+        place, place_name = fallback if (place is None or mentions[0].same_place) else (
+            place, place_name)
+    event_date = next((m.date for m in mentions if m.has_date), None)
+    if event_date is None:
+        event_date = published
+    historical = any(m.recalled for m in mentions) or dates.is_historical(event_date, published)
+    perpetrator = next((m.perpetrator for m in mentions if m.perpetrator), None)
+    victims = _victims(mentions)
+    evidence = [m.text for m in mentions]
+    location = Location(
+        name=place_name, country=place.country if place else None,
+        lat=place.lat if place else None, lon=place.lon if place else None,
+    )
+    incident_id = stable_id(article.id, mentions[0].index, killed, wounded)
+    return Incident(
+        incident_id=incident_id, killed=killed, wounded=wounded, killed_qualifier=killed_q,
+        wounded_qualifier=wounded_q, victims=victims, perpetrator=perpetrator,
+        location=location, date=event_date.isoformat() if event_date else None,
+        accidental=any(m.accidental for m in mentions), historical=historical,
+        evidence=evidence, article_ids=[article.id],
+    )
+
+
+def _victims(mentions: Iterable[Mention]) -> list[Victim]:
+    best: dict[str, list[Count]] = {}
+    for outcome in ("killed", "wounded"):
+        candidates = [
+            [c for c in m.counts if c.outcome == outcome and not c.anaphoric]
+            for m in mentions
+        ]
+        candidates = [c for c in candidates if c]
+        if candidates:
+            best[outcome] = max(candidates, key=lambda cs: (sum(c.value for c in cs
+                                                                if not c.subset),
+                                                            sum(bool(c.country) for c in cs)))
+    victims: list[Victim] = []
+    for outcome, counts in best.items():
+        whole = [c for c in counts if not c.subset]
+        parts = [c for c in counts if c.subset]
+        country = next((c.country for c in counts if c.country), None)
+        if parts and sum(p.value for p in parts) == sum(w.value for w in whole):
+            whole = parts
+        for c in whole:
+            victims.append(Victim(c.value, outcome, c.category, c.country or country))  # type: ignore[arg-type]
+    # A wounded group with no nationality of its own shares the killed group's.
+    killed_country = next((v.country for v in victims if v.outcome == "killed" and v.country), None)
+    for v in victims:
+        if v.country is None and killed_country and v.category in (None, "people") and \
+                len({x.country for x in victims if x.country}) == 1:
+            v.country = killed_country
+    return victims
+
+
+__all__ = ["Article", "ExtractionStats", "Mention", "candidate_sentences", "extract",
+           "is_candidate", "read_mention"]
+
+

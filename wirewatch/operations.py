@@ -1,0 +1,229 @@
+"""What the command line does against a broker: publish, watch, read alerts, account, demo."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import tempfile
+from collections.abc import AsyncIterator, Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from schemas.records import Alert, WatchRule
+from streams import codecs
+from streams.admin import ensure_topics
+from streams.broker import EmbeddedBroker
+from streams.client import end_offsets, producer, read_topic
+from streams.deadletter import DeadLetter
+from streams.settings import Settings
+from streams.topics import TopicNames
+from wirewatch.inputs import Message
+from wirewatch.watch import format_rule
+from wirewatch.worker import WorkerProcess
+
+
+async def publish(
+    settings: Settings, topic: str, items: Iterable[Message],
+    progress: Callable[[int], None] | None = None,
+) -> int:
+    """Send every message; return how many were acknowledged."""
+    sent = 0
+    async with producer(settings) as prod:
+        futures = []
+        for item in items:
+            futures.append(await prod.send(topic, key=codecs.encode_key(item.key),
+                                           value=item.value))
+            if len(futures) >= 256:
+                sent += await _settle(futures, progress)
+                futures = []
+        sent += await _settle(futures, progress)
+    return sent
+
+
+async def _settle(futures: list[asyncio.Future[object]],
+                  progress: Callable[[int], None] | None) -> int:
+    for future in futures:
+        await future
+        if progress:
+            progress(1)
+    return len(futures)
+
+
+async def watch_set(settings: Settings, rules: list[WatchRule]) -> None:
+    """Watch these countries (replacing any earlier rule for them)."""
+    names = TopicNames(settings.topic_prefix)
+    async with producer(settings) as prod:
+        for rule in rules:
+            await prod.send_and_wait(names.watchlist, key=codecs.encode_key(rule.country),
+                                     value=codecs.encode(rule))
+
+
+async def watch_remove(settings: Settings, countries: list[str]) -> None:
+    """Stop watching these countries (a null value on the compacted topic)."""
+    names = TopicNames(settings.topic_prefix)
+    async with producer(settings) as prod:
+        for code in countries:
+            await prod.send_and_wait(names.watchlist, key=codecs.encode_key(code), value=None)
+
+
+async def watch_list(settings: Settings) -> list[WatchRule]:
+    """The current watchlist, read from the topic (last value per country wins)."""
+    names = TopicNames(settings.topic_prefix)
+    rules: dict[str, WatchRule | None] = {}
+    async for record in read_topic(settings, names.watchlist):
+        key = codecs.decode_key(record.key)
+        if not key:
+            continue
+        try:
+            rules[key] = WatchRule.from_dict(codecs.decode(record.value)) if record.value \
+                else None
+        except ValueError:
+            continue
+    return [r for _, r in sorted(rules.items()) if r is not None]
+
+
+async def alerts(settings: Settings, *, follow: bool = False) -> AsyncIterator[Alert]:
+    """Alerts on the alerts topic, oldest first; with ``follow``, wait for new ones."""
+    names = TopicNames(settings.topic_prefix)
+    async for record in read_topic(settings, names.alerts, follow=follow):
+        with contextlib.suppress(ValueError, KeyError, TypeError):
+            yield Alert.from_dict(codecs.decode(record.value))
+
+
+async def dead_letters(settings: Settings) -> list[DeadLetter]:
+    """Every dead letter, oldest first."""
+    names = TopicNames(settings.topic_prefix)
+    return [
+        DeadLetter.from_headers(codecs.decode_key(r.key), r.value or b"", r.headers,
+                                r.partition, r.offset)
+        async for r in read_topic(settings, names.deadletter)
+    ]
+
+
+@dataclass(slots=True)
+class Summary:
+    """Where every raw message ended up, read back from the topics."""
+
+    raw: int = 0
+    clean: int = 0
+    duplicate: int = 0
+    deadletter: int = 0
+    incidents: int = 0
+    alerts: int = 0
+    deadletter_reasons: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def balanced(self) -> bool:
+        return self.clean + self.duplicate + self.deadletter == self.raw
+
+    def to_dict(self) -> dict[str, int]:
+        return {"raw": self.raw, "clean": self.clean, "duplicate": self.duplicate,
+                "deadletter": self.deadletter, "incidents": self.incidents,
+                "alerts": self.alerts}
+
+
+async def summary(settings: Settings) -> Summary:
+    """Count each outcome on the topics themselves."""
+    names = TopicNames(settings.topic_prefix)
+    out = Summary()
+    ends = await end_offsets(settings, [names.raw, names.incidents, names.alerts])
+    out.raw = sum(v for tp, v in ends.items() if tp.topic == names.raw)
+    out.incidents = sum(v for tp, v in ends.items() if tp.topic == names.incidents)
+    out.alerts = sum(v for tp, v in ends.items() if tp.topic == names.alerts)
+    async for record in read_topic(settings, names.clean):
+        duplicate = False
+        with contextlib.suppress(ValueError):
+            duplicate = bool(codecs.decode(record.value).get("duplicate_of"))
+        if duplicate:
+            out.duplicate += 1
+        else:
+            out.clean += 1
+    for letter in await dead_letters(settings):
+        if letter.headers.get("original.topic") == names.raw:
+            out.deadletter += 1
+            reason = letter.headers.get("error.class", "?")
+            out.deadletter_reasons[reason] = out.deadletter_reasons.get(reason, 0) + 1
+    return out
+
+
+async def wait_accounted(settings: Settings, expected_raw: int, timeout: float,
+                         worker: WorkerProcess | None = None, quiet: float = 3.0) -> Summary:
+    """Wait until every raw message has an outcome and no topic has moved for ``quiet`` s.
+
+    The first condition is exact (clean + duplicate + dead letters == raw, counted on the
+    topics). The second stands in for "every later stage has caught up": Faust's committed
+    offsets are not a reliable progress signal (it commits its own way), so we wait for all
+    topics to stop growing while the worker is alive.
+    """
+    names = TopicNames(settings.topic_prefix)
+    everything = [names.raw, names.clean, names.extracted, names.incidents, names.alerts,
+                  names.deadletter, names.watchlist]
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    stable_since: float | None = None
+    previous: dict[object, int] | None = None
+    state = "waiting for the first outcomes"
+    while True:
+        if worker is not None:
+            worker.check()
+        if loop.time() > deadline:
+            raise TimeoutError(f"pipeline did not finish within {timeout:.0f}s ({state})")
+        current = await summary(settings)
+        ends: dict[object, int] = dict(await end_offsets(settings, everything))
+        accounted = current.raw >= expected_raw and current.balanced
+        state = (f"{current.clean} clean + {current.duplicate} duplicate + "
+                 f"{current.deadletter} dead-lettered of {current.raw} raw")
+        if accounted and ends == previous:
+            stable_since = stable_since or loop.time()
+            if loop.time() - stable_since >= quiet:
+                return current
+        else:
+            stable_since = None
+        previous = ends
+        await asyncio.sleep(0.25)
+
+
+def demo_settings(broker_url: str, data_dir: str, base: Settings | None = None) -> Settings:
+    """Settings for a one-process demo or test: short group timeouts, a private data dir."""
+    base = base or Settings.from_env()
+    return Settings.from_env(
+        {}, broker=broker_url, data_dir=data_dir, app_id=base.app_id,
+        topic_prefix=base.topic_prefix, partitions=2, rebalance_timeout=1.0,
+        session_timeout=6.0, heartbeat_interval=0.5, max_body_bytes=base.max_body_bytes,
+        log_level="warning",
+    )
+
+
+async def run_demo(
+    items: list[Message], rules: list[WatchRule], on_alert: Callable[[Alert], None],
+    timeout: float = 300.0, data_dir: str | None = None,
+) -> Summary:
+    """Embedded broker + one worker + these articles, end to end; alerts as they arrive."""
+    workdir = Path(data_dir or tempfile.mkdtemp(prefix="wirewatch-demo-"))
+    with EmbeddedBroker(workdir / "broker.log") as broker:
+        settings = demo_settings(broker.url, str(workdir))
+        await ensure_topics(settings)
+        await watch_set(settings, rules)
+        with WorkerProcess(settings) as worker:
+            await publish(settings, TopicNames(settings.topic_prefix).raw, items)
+            stop = asyncio.Event()
+            follower = asyncio.create_task(_follow_alerts(settings, on_alert, stop))
+            try:
+                await wait_accounted(settings, len(items), timeout, worker)
+            finally:
+                stop.set()
+                await follower
+            return await summary(settings)
+
+
+async def _follow_alerts(settings: Settings, on_alert: Callable[[Alert], None],
+                         stop: asyncio.Event) -> None:
+    """Print alerts as they arrive; after ``stop``, drain what is left and return."""
+    names = TopicNames(settings.topic_prefix)
+    async for record in read_topic(settings, names.alerts, follow=True, stop=stop):
+        with contextlib.suppress(ValueError, KeyError, TypeError):
+            on_alert(Alert.from_dict(codecs.decode(record.value)))
+
+
+__all__ = ["Summary", "alerts", "dead_letters", "format_rule", "publish", "run_demo", "summary",
+           "wait_accounted", "watch_list", "watch_remove", "watch_set"]

@@ -1,0 +1,76 @@
+"""Running pipeline workers: in this process, or as supervised child processes."""
+
+from __future__ import annotations
+
+import logging
+import os
+import subprocess
+import sys
+from pathlib import Path
+from types import TracebackType
+
+from streams.broker import die_with_parent
+from streams.settings import Settings
+
+log = logging.getLogger(__name__)
+
+
+def run_worker() -> None:
+    """Run one Faust worker with every agent, configured from the environment; blocks."""
+    import faust
+
+    import agents  # noqa: F401 - registers the agents
+    from streams.app import app, settings
+    from wirewatch import gazetteer, nlp
+
+    nlp.model()  # load the model and gazetteer before the first message, not during it
+    gazetteer.warm()
+    worker = faust.Worker(app, loglevel=settings.log_level.upper(), quiet=True)
+    worker.execute_from_commandline()
+
+
+class WorkerProcess:
+    """A worker in a child process that dies with its parent; use as a context manager."""
+
+    def __init__(self, settings: Settings, log_path: Path | None = None, index: int = 0) -> None:
+        self.settings = settings
+        self.log_path = log_path or Path(settings.data_dir) / f"worker-{index}.log"
+        self.proc: subprocess.Popen[bytes] | None = None
+
+    def start(self) -> WorkerProcess:
+        self.log_path.parent.mkdir(parents=True, exist_ok=True)
+        env = {**os.environ, **self.settings.to_env()}
+        with open(self.log_path, "ab") as log_file:
+            self.proc = subprocess.Popen(
+                [sys.executable, "-m", "wirewatch.worker"], env=env, stdout=log_file,
+                stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, preexec_fn=die_with_parent,
+            )
+        return self
+
+    def check(self) -> None:
+        """Raise if the worker has exited."""
+        if self.proc is not None and self.proc.poll() is not None:
+            raise RuntimeError(f"worker exited with code {self.proc.returncode}; "
+                               f"see {self.log_path}")
+
+    def stop(self, timeout: float = 15.0) -> None:
+        proc, self.proc = self.proc, None
+        if proc is None or proc.poll() is not None:
+            return
+        proc.terminate()
+        try:
+            proc.wait(timeout)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(timeout)
+
+    def __enter__(self) -> WorkerProcess:
+        return self.start()
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.stop()
+
+
+if __name__ == "__main__":
+    run_worker()
