@@ -44,7 +44,12 @@ async def partitions_of(consumer: AIOKafkaConsumer, topic: str) -> list[TopicPar
 
 
 async def end_offsets(settings: Settings, topics: Iterable[str]) -> dict[TopicPartition, int]:
-    """The high watermark of every partition of ``topics``."""
+    """The high watermark the broker reports for every partition of ``topics``.
+
+    Tansu reports the base offset of the last record batch + 1, which undercounts when
+    that batch holds several records, so never count messages with this: use
+    :func:`count_records`.
+    """
     consumer = _consumer(settings)
     await consumer.start()
     try:
@@ -54,13 +59,25 @@ async def end_offsets(settings: Settings, topics: Iterable[str]) -> dict[TopicPa
         await consumer.stop()
 
 
+async def count_records(settings: Settings, topics: Iterable[str]) -> dict[str, int]:
+    """How many records each topic holds, counted by reading it to the end."""
+    counts: dict[str, int] = {}
+    for topic in topics:
+        counts[topic] = 0
+        async for _ in read_topic(settings, topic):
+            counts[topic] += 1
+    return counts
+
+
 async def read_topic(
     settings: Settings, topic: str, *, follow: bool = False, stop: asyncio.Event | None = None
 ) -> AsyncIterator[ConsumerRecord]:
     """Every message of ``topic`` from the beginning; then stop, or with ``follow`` wait for more.
 
-    A follower given ``stop`` reads up to the end offsets of the moment ``stop`` is set,
+    A follower given ``stop`` reads what the topic holds at the moment ``stop`` is set,
     then returns. Reads without a consumer group, so it never disturbs the workers.
+    "The end" is where the reported high watermarks are passed and one more fetch brings
+    nothing: the embedded broker's watermarks can lag the last batch (see end_offsets).
     """
     consumer = _consumer(settings)
     await consumer.start()
@@ -70,19 +87,19 @@ async def read_topic(
             return
         consumer.assign(tps)
         await consumer.seek_to_beginning(*tps)
-        ends = await consumer.end_offsets(tps)
-        remaining = {tp for tp in tps if ends[tp] > 0}
-        while follow or remaining:
-            if follow and stop is not None and stop.is_set():
-                follow = False
+        while True:
+            if not follow:
                 ends = await consumer.end_offsets(tps)
-                remaining = {tp for tp in tps if await consumer.position(tp) < ends[tp]}
-                continue
-            batch = await consumer.getmany(timeout_ms=200)
-            for tp, records in batch.items():
+                behind = [tp for tp in tps if await consumer.position(tp) < ends[tp]]
+                batch = await consumer.getmany(timeout_ms=1000 if behind else 150)
+                if not batch and not behind:
+                    return
+            else:
+                batch = await consumer.getmany(timeout_ms=200)
+                if stop is not None and stop.is_set():
+                    follow = False
+            for records in batch.values():
                 for record in records:
                     yield record
-                    if record.offset + 1 >= ends.get(tp, 0):
-                        remaining.discard(tp)
     finally:
         await consumer.stop()

@@ -13,7 +13,7 @@ from schemas.records import Alert, WatchRule
 from streams import codecs
 from streams.admin import ensure_topics
 from streams.broker import EmbeddedBroker
-from streams.client import end_offsets, producer, read_topic
+from streams.client import count_records, producer, read_topic
 from streams.deadletter import DeadLetter
 from streams.settings import Settings
 from streams.topics import TopicNames
@@ -111,6 +111,8 @@ class Summary:
     incidents: int = 0
     alerts: int = 0
     deadletter_reasons: dict[str, int] = field(default_factory=dict)
+    #: dead letters from later stages (extract, classify, alert), not raw outcomes
+    deadletter_later: int = 0
 
     @property
     def balanced(self) -> bool:
@@ -123,16 +125,15 @@ class Summary:
 
 
 async def summary(settings: Settings) -> Summary:
-    """Count each outcome on the topics themselves."""
+    """Count each outcome on the topics themselves (by reading them, not by offsets)."""
     names = TopicNames(settings.topic_prefix)
     out = Summary()
-    ends = await end_offsets(settings, [names.raw, names.incidents, names.alerts])
-    out.raw = sum(v for tp, v in ends.items() if tp.topic == names.raw)
-    out.incidents = sum(v for tp, v in ends.items() if tp.topic == names.incidents)
-    out.alerts = sum(v for tp, v in ends.items() if tp.topic == names.alerts)
+    counts = await count_records(settings, [names.raw, names.incidents, names.alerts])
+    out.raw, out.incidents, out.alerts = (counts[names.raw], counts[names.incidents],
+                                          counts[names.alerts])
     async for record in read_topic(settings, names.clean):
         duplicate = False
-        with contextlib.suppress(ValueError):
+        with contextlib.suppress(ValueError, AttributeError):
             duplicate = bool(codecs.decode(record.value).get("duplicate_of"))
         if duplicate:
             out.duplicate += 1
@@ -143,25 +144,26 @@ async def summary(settings: Settings) -> Summary:
             out.deadletter += 1
             reason = letter.headers.get("error.class", "?")
             out.deadletter_reasons[reason] = out.deadletter_reasons.get(reason, 0) + 1
+        else:
+            out.deadletter_later += 1
     return out
 
 
 async def wait_accounted(settings: Settings, expected_raw: int, timeout: float,
-                         worker: WorkerProcess | None = None, quiet: float = 3.0) -> Summary:
-    """Wait until every raw message has an outcome and no topic has moved for ``quiet`` s.
+                         worker: WorkerProcess | None = None, quiet: float = 2.0) -> Summary:
+    """Wait until every raw message has an outcome and no topic has grown for ``quiet`` s.
 
     The first condition is exact (clean + duplicate + dead letters == raw, counted on the
     topics). The second stands in for "every later stage has caught up": Faust's committed
-    offsets are not a reliable progress signal (it commits its own way), so we wait for all
-    topics to stop growing while the worker is alive.
+    offsets are not a reliable progress signal on the embedded broker, so we wait for the
+    downstream topics to stop growing while the worker is alive.
     """
     names = TopicNames(settings.topic_prefix)
-    everything = [names.raw, names.clean, names.extracted, names.incidents, names.alerts,
-                  names.deadletter, names.watchlist]
+    downstream = [names.extracted, names.incidents, names.alerts, names.deadletter]
     loop = asyncio.get_running_loop()
     deadline = loop.time() + timeout
     stable_since: float | None = None
-    previous: dict[object, int] | None = None
+    previous: dict[str, int] | None = None
     state = "waiting for the first outcomes"
     while True:
         if worker is not None:
@@ -169,17 +171,17 @@ async def wait_accounted(settings: Settings, expected_raw: int, timeout: float,
         if loop.time() > deadline:
             raise TimeoutError(f"pipeline did not finish within {timeout:.0f}s ({state})")
         current = await summary(settings)
-        ends: dict[object, int] = dict(await end_offsets(settings, everything))
+        counts = await count_records(settings, downstream)
         accounted = current.raw >= expected_raw and current.balanced
         state = (f"{current.clean} clean + {current.duplicate} duplicate + "
                  f"{current.deadletter} dead-lettered of {current.raw} raw")
-        if accounted and ends == previous:
+        if accounted and counts == previous:
             stable_since = stable_since or loop.time()
             if loop.time() - stable_since >= quiet:
                 return current
         else:
             stable_since = None
-        previous = ends
+        previous = counts
         await asyncio.sleep(0.25)
 
 
