@@ -18,7 +18,7 @@ def create_app(settings: Settings) -> faust.App:
     """A Faust app for ``settings`` (at-least-once: the embedded broker has no transactions)."""
     return faust.App(
         settings.app_id,
-        broker=settings.broker or "kafka://localhost:9092",
+        broker=settings.broker_urls if settings.broker else "kafka://localhost:9092",
         store="memory://",
         autodiscover=False,
         processing_guarantee="at_least_once",

@@ -73,11 +73,17 @@ class Settings:
         return replace(settings, **overrides) if overrides else settings
 
     @property
+    def broker_urls(self) -> list[str]:
+        """The broker as Faust wants it: one ``kafka://host:port`` URL per bootstrap server."""
+        return [f"kafka://{server}" for server in self.bootstrap_servers.split(",")]
+
+    @property
     def bootstrap_servers(self) -> str:
         """The broker URL as aiokafka wants it: ``host:port[,host:port]`` without scheme."""
         if not self.broker:
             raise ValueError("no broker configured")
-        return ",".join(part.split("://", 1)[-1] for part in self.broker.split(","))
+        parts = (p.strip() for p in self.broker.replace(";", ",").split(","))
+        return ",".join(p.split("://", 1)[-1] for p in parts if p)
 
     def to_env(self) -> dict[str, str]:
         """The environment variables that reproduce these settings in a child process."""
