@@ -20,8 +20,8 @@ async def producer(settings: Settings) -> AsyncIterator[AIOKafkaProducer]:
         max_request_size=max(2 * settings.max_body_bytes, 1_048_576) + 65_536,
         linger_ms=5,
     )
-    await prod.start()
     try:
+        await prod.start()
         yield prod
     finally:
         await prod.stop()
@@ -51,8 +51,8 @@ async def end_offsets(settings: Settings, topics: Iterable[str]) -> dict[TopicPa
     :func:`count_records`.
     """
     consumer = _consumer(settings)
-    await consumer.start()
     try:
+        await consumer.start()
         tps = [tp for t in topics for tp in await partitions_of(consumer, t)]
         return dict(await consumer.end_offsets(tps)) if tps else {}
     finally:
@@ -80,8 +80,8 @@ async def read_topic(
     nothing: the embedded broker's watermarks can lag the last batch (see end_offsets).
     """
     consumer = _consumer(settings)
-    await consumer.start()
     try:
+        await consumer.start()
         tps = await partitions_of(consumer, topic)
         if not tps:
             return

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 import os
 import signal
 import sys
@@ -10,8 +11,8 @@ from collections.abc import Callable, Coroutine
 from pathlib import Path
 from typing import Annotated, Any, NoReturn, TypeVar
 
-import click
 import orjson
+from aiokafka.errors import KafkaConnectionError
 import typer
 from rich.console import Console
 from rich.markup import escape
@@ -408,19 +409,19 @@ def extract(
 
 def main(argv: list[str] | None = None) -> None:
     """Console-script entry point: every failure is one line on stderr and a non-zero exit."""
+    # The client reports broker trouble itself, once; aiokafka's own retries stay quiet.
+    logging.getLogger("aiokafka").setLevel(logging.CRITICAL)
     try:
         app(args=argv, standalone_mode=False)
-    except click.exceptions.Exit as exc:
+    except typer.Exit as exc:
         sys.exit(exc.exit_code)
-    except click.exceptions.Abort:
+    except typer.Abort:
         err.print("aborted")
         sys.exit(130)
-    except click.UsageError as exc:
-        err.print(f"error: {escape(exc.format_message())}", markup=True)
-        sys.exit(2)
-    except click.ClickException as exc:
-        err.print(f"error: {escape(exc.format_message())}")
-        sys.exit(exc.exit_code)
+    except typer.TyperException as exc:  # usage errors, bad parameters (click's, vendored)
+        message = exc.format_message() if hasattr(exc, "format_message") else str(exc)
+        err.print(f"error: {escape(message)}")
+        sys.exit(getattr(exc, "exit_code", 2))
     except (CliError, InputError) as exc:
         err.print(f"error: {escape(str(exc))}")
         sys.exit(getattr(exc, "code", 2))
@@ -429,7 +430,10 @@ def main(argv: list[str] | None = None) -> None:
     except (OSError, TimeoutError) as exc:
         err.print(f"error: {escape(str(exc) or exc.__class__.__name__)}")
         sys.exit(1)
-    except Exception as exc:  # a broker that does not answer, a bug: still one line
+    except KafkaConnectionError as exc:
+        err.print(f"error: cannot reach the Kafka broker ({escape(str(exc))})")
+        sys.exit(1)
+    except Exception as exc:  # a bug: still one line
         name = exc.__class__.__name__
         err.print(f"error: {name}: {escape(str(exc))}")
         sys.exit(1)

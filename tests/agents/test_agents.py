@@ -1,0 +1,163 @@
+"""Each agent under Faust's ``test_context``: real agent code, no broker.
+
+Outbound sends are captured by replacing ``Topic.send``; the stage logic, the
+tables and the dead-letter path are the real ones.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import faust
+import orjson
+import pytest
+
+import agents
+from schemas import validation_errors
+from streams.app import app, names
+
+
+@dataclass
+class Sent:
+    topic: str
+    key: bytes | None
+    value: bytes | None
+    headers: Any
+
+
+@pytest.fixture
+def sent(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[Sent]]:
+    captured: list[Sent] = []
+
+    async def fake_send(self: faust.Topic, *, key: Any = None, value: Any = None,
+                        headers: Any = None, **_: Any) -> None:
+        captured.append(Sent(self.get_topic_name(), key, value, headers))
+
+    monkeypatch.setattr(faust.Topic, "send", fake_send)
+    yield captured
+
+
+@pytest.fixture(autouse=True)
+def empty_tables() -> None:
+    """Each test starts with no remembered texts and an empty watchlist."""
+    agents.clean.seen_texts.data.clear()
+    agents.alert.watchlist.data.clear()
+
+
+def on(captured: list[Sent], topic: str) -> list[Sent]:
+    return [s for s in captured if s.topic == topic]
+
+
+ARTICLE = {
+    "id": "t-1", "source": "Test Wire", "published_at": "2026-11-18T08:00:00Z",
+    "title": "Bomb kills four soldiers in Hakkari",
+    "body": "A roadside bomb killed four Turkish soldiers in Hakkari province on Tuesday, "
+            "the defence ministry said.\n\nTwo other soldiers were wounded in the blast.",
+}
+
+
+async def test_clean_agent_emits_a_clean_article(sent: list[Sent]) -> None:
+    async with agents.clean.clean.test_context() as agent:
+        await agent.put(key=b"t-1", value=orjson.dumps(ARTICLE))
+    (out,) = on(sent, names.clean)
+    value = orjson.loads(out.value)
+    assert out.key == b"t-1"
+    assert value["id"] == "t-1" and value["language"] == "en"
+    assert not value.get("duplicate_of")
+    assert validation_errors("article.clean.json", value) == []
+
+
+async def test_clean_agent_marks_the_second_copy_as_duplicate(sent: list[Sent]) -> None:
+    second = {**ARTICLE, "id": "t-2", "source": "Other Wire"}
+    async with agents.clean.clean.test_context() as agent:
+        await agent.put(key=b"t-1", value=orjson.dumps(ARTICLE))
+        await agent.put(key=b"t-2", value=orjson.dumps(second))
+    values = [orjson.loads(s.value) for s in on(sent, names.clean)]
+    assert [v["id"] for v in values] == ["t-1", "t-2"]
+    assert values[1]["duplicate_of"] == "t-1"
+
+
+@pytest.mark.parametrize("payload, error", [
+    (b"{not json", "NotJSON"),
+    (b"[1, 2]", "InvalidArticle"),
+    (orjson.dumps({"id": "x", "source": "s", "body": 7}), "InvalidArticle"),
+    (b"\xff\xfe\x00garbage", "InvalidEncoding"),
+])
+async def test_clean_agent_dead_letters_bad_input_and_keeps_going(
+        sent: list[Sent], payload: bytes, error: str) -> None:
+    async with agents.clean.clean.test_context() as agent:
+        await agent.put(key=b"bad", value=payload)
+        await agent.put(key=b"t-1", value=orjson.dumps(ARTICLE))
+    (letter,) = on(sent, names.deadletter)
+    assert letter.value == payload  # the original bytes, untouched
+    headers = {k: v.decode() for k, v in letter.headers}
+    assert headers["stage"] == "clean"
+    assert headers["error.class"] == error
+    assert headers["original.topic"] == names.raw
+    assert validation_errors("deadletter.headers.json", headers) == []
+    assert len(on(sent, names.clean)) == 1  # the next message still went through
+
+
+def clean_payload() -> bytes:
+    from wirewatch.cleaning import clean_article, parse_raw
+
+    return orjson.dumps(clean_article(parse_raw(orjson.dumps(ARTICLE))).to_dict())
+
+
+async def test_extract_agent_emits_incidents(sent: list[Sent]) -> None:
+    async with agents.extract.extract.test_context() as agent:
+        await agent.put(key=b"t-1", value=clean_payload())
+    incidents = [orjson.loads(s.value) for s in on(sent, names.extracted)]
+    assert len(incidents) == 1
+    assert incidents[0]["killed"] == 4 and incidents[0]["wounded"] == 2
+    assert incidents[0]["location"]["country"] == "TR"
+
+
+async def test_extract_agent_skips_duplicates(sent: list[Sent]) -> None:
+    payload = orjson.loads(clean_payload())
+    payload["duplicate_of"] = "t-0"
+    async with agents.extract.extract.test_context() as agent:
+        await agent.put(key=b"t-1", value=orjson.dumps(payload))
+    assert sent == []
+
+
+async def test_classify_agent_sets_the_acled_type(sent: list[Sent]) -> None:
+    from wirewatch.pipeline import extract_incidents
+    from schemas.records import CleanArticle
+
+    (incident,) = extract_incidents(CleanArticle.from_dict(orjson.loads(clean_payload())))
+    async with agents.classify.classify.test_context() as agent:
+        await agent.put(key=incident.incident_id.encode(), value=orjson.dumps(incident.to_dict()))
+    (out,) = on(sent, names.incidents)
+    value = orjson.loads(out.value)
+    assert value["sub_event_type"] == "Remote explosive/landmine/IED"
+    assert value["event_type"] == "Explosions/Remote violence"
+    assert validation_errors("incident.json", value) == []
+
+
+async def test_watchlist_and_alert_agents(sent: list[Sent]) -> None:
+    from wirewatch.pipeline import analyse
+    from wirewatch.cleaning import parse_raw
+
+    (incident,) = analyse(parse_raw(orjson.dumps(ARTICLE))).incidents
+    payload = orjson.dumps(incident.to_dict())
+    rule = {"country": "TR", "roles": ["victim"], "min_killed": 0}
+    async with agents.alert.watch.test_context() as watcher:
+        await watcher.put(key=b"TR", value=orjson.dumps(rule))
+    assert agents.alert.watchlist["TR"] == rule
+    async with agents.alert.alert.test_context() as agent:
+        await agent.put(key=b"i", value=payload)
+    (out,) = on(sent, names.alerts)
+    value = orjson.loads(out.value)
+    assert value["watched"] == [{"country": "TR", "roles": ["victim"]}]
+    assert out.key == value["alert_id"].encode()
+    assert validation_errors("alert.json", value) == []
+
+    async with agents.alert.watch.test_context() as watcher:
+        await watcher.put(key=b"TR", value=None)
+    assert "TR" not in agents.alert.watchlist
+    async with agents.alert.alert.test_context() as agent:
+        await agent.put(key=b"i", value=payload)
+    assert len(on(sent, names.alerts)) == 1  # unwatched: no second alert

@@ -1,0 +1,91 @@
+"""wirewatch.cleaning: raw message validation, text cleaning, duplicates."""
+
+import orjson
+import pytest
+
+from schemas.records import RawArticle
+from wirewatch.cleaning import (
+    EmptyArticle, InvalidArticle, InvalidEncoding, MessageTooLarge, NotJSON, clean_article,
+    clean_text, detect_language, mark_duplicate, parse_raw,
+)
+
+STORY = ("A bomb exploded near a bus station in the city on Monday, killing six people, "
+         "police said.\nRescue teams searched the rubble for hours after the blast.")
+
+
+def raw(**fields: object) -> bytes:
+    base = {"id": "a1", "source": "Test Wire", "published_at": "2026-11-20T10:00:00Z",
+            "body": STORY}
+    return orjson.dumps({**base, **fields})
+
+
+def test_parse_raw_accepts_a_valid_article() -> None:
+    article = parse_raw(raw())
+    assert article.id == "a1" and article.content_type == "text/plain"
+
+
+@pytest.mark.parametrize("payload, error", [
+    (b"{oops", NotJSON),
+    (b'"just a string"', InvalidArticle),
+    (b"[1, 2, 3]", InvalidArticle),
+    (orjson.dumps({"id": "a1", "source": "s"}), InvalidArticle),          # no body
+    (orjson.dumps({"id": "a1", "source": "s", "body": 12}), InvalidArticle),  # body not text
+    (raw(body="   "), EmptyArticle),
+    (b"\xc3\x28 not utf-8", InvalidEncoding),
+])
+def test_parse_raw_names_what_is_wrong(payload: bytes, error: type[Exception]) -> None:
+    with pytest.raises(error):
+        parse_raw(payload)
+
+
+def test_parse_raw_size_limit() -> None:
+    with pytest.raises(MessageTooLarge):
+        parse_raw(raw(body="x" * 2000), max_bytes=1000)
+
+
+def test_boilerplate_lines_are_dropped_and_the_story_kept() -> None:
+    body = (STORY + "\nShare this article on Facebook\n"
+            "Copyright 2026 Test Wire. All rights reserved.\n"
+            "Related: Floods hit the north 12:40 GMT\n"
+            "Markets close higher 11:05 GMT\n")
+    cleaned = clean_text(body)
+    assert cleaned.text == STORY
+    assert any("All rights reserved" in line for line in cleaned.removed)
+
+
+def test_html_is_reduced_to_its_text() -> None:
+    html = ("<html><head><title>t</title><script>var x = 1;</script></head><body>"
+            "<nav><a href='/'>Home</a></nav><article><p>A bomb exploded near a bus station in "
+            "the city on Monday, killing six people, police said.</p><p>Rescue teams searched "
+            "the rubble for hours after the blast.</p></article></body></html>")
+    text = clean_text(html, "text/html").text
+    assert "killing six people" in text and "Rescue teams" in text
+    assert "var x" not in text and "<p>" not in text
+
+
+def test_mojibake_is_repaired() -> None:
+    assert "café" in clean_text("The cafÃ© was hit by the blast on Monday.").text
+
+
+def test_language_detection() -> None:
+    assert detect_language(STORY) == "en"
+    assert detect_language("Une bombe a explosé lundi près d'une gare routière, tuant six "
+                           "personnes, selon la police locale.") == "fr"
+    assert detect_language("12 34") == "und"
+
+
+def test_clean_article_and_duplicates() -> None:
+    first = clean_article(parse_raw(raw()))
+    second = clean_article(parse_raw(raw(id="b2", source="Other Wire")))
+    assert first.content_hash == second.content_hash
+    seen: dict[str, str] = {}
+    assert mark_duplicate(first, seen).duplicate_of is None
+    assert mark_duplicate(second, seen).duplicate_of == "a1"
+    # a redelivery of the first article is not a duplicate of itself
+    assert mark_duplicate(clean_article(parse_raw(raw())), seen).duplicate_of is None
+
+
+def test_clean_article_rejects_all_boilerplate() -> None:
+    with pytest.raises(EmptyArticle):
+        clean_article(RawArticle.from_dict(orjson.loads(raw(
+            body="Copyright 2026 Test Wire. All rights reserved."))))
