@@ -42,7 +42,7 @@ def die_with_parent() -> None:
 
 
 def wait_for_port(host: str, port: int, timeout: float, proc: subprocess.Popen[bytes]) -> None:
-    """Return once ``host:port`` accepts a TCP connection; raise if ``proc`` dies or time runs out."""
+    """Return once ``host:port`` accepts a connection; raise if ``proc`` dies or time runs out."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if proc.poll() is not None:

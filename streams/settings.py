@@ -39,7 +39,8 @@ class Settings:
         "Seconds a consumer-group rebalance may take (keep short on the embedded broker).",
     )
     session_timeout: float = _setting(
-        "WIREWATCH_SESSION_TIMEOUT", 10.0, "Seconds before a silent worker is dropped from the group."
+        "WIREWATCH_SESSION_TIMEOUT", 10.0,
+        "Seconds before a silent worker is dropped from the group.",
     )
     heartbeat_interval: float = _setting(
         "WIREWATCH_HEARTBEAT_INTERVAL", 1.0, "Seconds between consumer heartbeats."
@@ -109,5 +110,6 @@ def _coerce(name: str, raw: str, default: Any) -> Any:
         if isinstance(default, float):
             return float(raw)
     except ValueError as exc:
-        raise ValueError(f"setting {name}: cannot read {raw!r} as {type(default).__name__}") from exc
+        kind = type(default).__name__
+        raise ValueError(f"setting {name}: cannot read {raw!r} as {kind}") from exc
     return raw

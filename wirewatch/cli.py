@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import Annotated, Any, NoReturn, TypeVar
 
 import orjson
-from aiokafka.errors import KafkaConnectionError
 import typer
+from aiokafka.errors import KafkaConnectionError
 from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn

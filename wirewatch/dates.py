@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, timedelta
 from functools import cache
+from typing import Any
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAY = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b", re.I)
@@ -35,7 +36,7 @@ def weekday_on_or_before(published: date, weekday: int) -> date:
 
 
 @cache
-def _dateparser():  # type: ignore[no-untyped-def]
+def _dateparser() -> Any:
     import dateparser
 
     return dateparser

@@ -43,7 +43,7 @@ PERSON_NOUNS = {
                  "marines", "marine", "paratroopers", "guardsmen", "conscripts", "sailors",
                  "pilots", "pilot", "officer", "officers", "personnel", "commander",
                  "commanders", "servicemembers", "peacekeepers", "peacekeeper"},
-    "police": {"police", "policeman", "policemen", "policemen", "cops", "cop", "gendarmes",
+    "police": {"police", "policeman", "policemen", "cops", "cop", "gendarmes",
                "gendarme", "constables", "constable", "policewoman", "guards", "guard"},
     "militants": {"militants", "militant", "insurgents", "insurgent", "rebels", "rebel",
                   "fighters", "fighter", "jihadists", "jihadist", "extremists", "terrorists",
@@ -400,9 +400,9 @@ def _quantity_at(tokens: list[Token], i: int) -> _Quant | None:
         k += 1
     if k < len(tokens) and tokens[k].lower_ in UNIT_WORDS:
         return None
-    if k < len(tokens) and tokens[k].text in ("-", "/", ":", ".") and k + 1 < len(tokens):
-        if tokens[k + 1].lower_ in UNIT_WORDS or tokens[k + 1].like_num:
-            return None  # "28-year-old", "3/4", times
+    if (k + 1 < len(tokens) and tokens[k].text in ("-", "/", ":", ".")
+            and (tokens[k + 1].lower_ in UNIT_WORDS or tokens[k + 1].like_num)):
+        return None  # "28-year-old", "3/4", times
     if i > 0 and tokens[i - 1].lower_ in ("aged", "age", "route", "number", "no.", "flight",
                                           "highway", "km", "kilometre", "kilometer", "page",
                                           "$", "£", "€", "us$", "rs", "rs.", "article"):
@@ -452,8 +452,8 @@ def _assign(span: Span, quants: list[_Quant], triggers: list[Token]) -> None:
         limit = min(len(tokens), q.end + 9)
         while pos < limit:
             tok = tokens[pos]
-            if pos in quant_starts or tok.lower_ in CLAUSE_BREAKS or tok.text in (",",) and \
-                    pos + 1 < len(tokens) and tokens[pos + 1].lower_ in CLAUSE_BREAKS:
+            if pos in quant_starts or tok.lower_ in CLAUSE_BREAKS or (tok.text in (",",) and \
+                    pos + 1 < len(tokens) and tokens[pos + 1].lower_ in CLAUSE_BREAKS):
                 break
             if pos in trig_pos and _is_patient_form(tokens, pos):
                 q.outcome, q.via = _trigger_outcome(trig_pos[pos]), "right"
@@ -506,7 +506,7 @@ def _assign(span: Span, quants: list[_Quant], triggers: list[Token]) -> None:
 def _coordinated(between: list[str]) -> bool:
     allowed = {"and", ",", "as", "well", "plus", "including", "among", "them", "of", "whom"}
     return all(w in allowed or w in NOUN_CATEGORY or gazetteer.country_code(w.title())
-               or w.isalpha() and len(w) > 2 and w not in KILL_WORDS | WOUND_WORDS
+               or (w.isalpha() and len(w) > 2 and w not in KILL_WORDS | WOUND_WORDS)
                for w in between) and len(between) <= 6 and any(w in ("and", ",", "including",
                                                                     "plus") for w in between)
 
@@ -573,7 +573,7 @@ def _singular_victims(span: Span, quants: list[_Quant], triggers: list[Token]) -
                 if t.lower_ in NOUN_CATEGORY and t.tag_ in ("NN", "NNP"):
                     candidates.append((t.i - base, t))
                     break
-                if t.pos_ == "VERB" and t.lower_ not in PASSIVE_AUX or t.text in (",", ";"):
+                if (t.pos_ == "VERB" and t.lower_ not in PASSIVE_AUX) or t.text in (",", ";"):
                     break
         for idx, noun in candidates:
             if idx in taken or NOUN_CATEGORY[noun.lower_] == "people":
@@ -596,8 +596,8 @@ def _singular_victims(span: Span, quants: list[_Quant], triggers: list[Token]) -
 def _determiner(tokens: list[Token], idx: int) -> str | None:
     """'a'/'an'/'one'/'another'/'possessive'/'the' before a singular noun (skipping adjectives)."""
     j = idx - 1
-    while j >= 0 and (tokens[j].pos_ in ("ADJ", "NOUN", "PROPN", "PUNCT") and
-                      tokens[j].lower_ not in ("'s", "’s") or tokens[j].text == "-"):
+    while j >= 0 and ((tokens[j].pos_ in ("ADJ", "NOUN", "PROPN", "PUNCT") and
+                      tokens[j].lower_ not in ("'s", "’s")) or tokens[j].text == "-"):
         if gazetteer.country_code(tokens[j].text) and tokens[j].tag_ in ("NNP",) and \
                 j + 1 < len(tokens) and tokens[j + 1].lower_ in ("'s", "’s"):
             return "possessive"
@@ -630,8 +630,8 @@ def _place(span: Span) -> tuple[gazetteer.Place | None, str | None]:
     i = 0
     while i < len(tokens):
         tok = tokens[i]
-        if not (tok.text[:1].isupper() and tok.is_alpha) or tok.i == span.start and \
-                tok.ent_type_ not in ("GPE", "LOC", "FAC"):
+        if not (tok.text[:1].isupper() and tok.is_alpha) or (tok.i == span.start and \
+                tok.ent_type_ not in ("GPE", "LOC", "FAC")):
             i += 1
             continue
         match = None
@@ -753,8 +753,8 @@ def _perpetrator(span: Span, triggers: list[Token], victims: set[int]) -> Actor 
                     return Actor(name, code)
     # active subject of the casualty verb: "a Turkish policeman shot dead ..."
     for trig in triggers:
-        if trig.pos_ != "VERB" or trig.tag_ == "VBN" and any(c.dep_ == "auxpass"
-                                                            for c in trig.children):
+        if trig.pos_ != "VERB" or (trig.tag_ == "VBN" and any(c.dep_ == "auxpass"
+                                                            for c in trig.children)):
             continue
         for child in trig.children:
             if child.dep_ == "nsubj" and child.i not in victims and child.lower_ not in (
@@ -880,7 +880,8 @@ def _incident(
     wounded += sum(m.total("wounded")[0] for m in extra)
     if killed == 0 and wounded == 0:
         return None
-    placed = sorted((m for m in mentions if m.place), key=lambda m: m.place.kind == "country")
+    placed = sorted((m for m in mentions if m.place),
+                    key=lambda m: m.place is not None and m.place.kind == "country")
     place = placed[0].place if placed else None
     place_name = placed[0].place_name if placed else None
     if place is None or any(m.same_place for m in mentions):

@@ -16,7 +16,7 @@ import pytest
 
 import agents
 from schemas import validation_errors
-from streams.app import app, names
+from streams.app import names
 
 
 @dataclass
@@ -124,8 +124,8 @@ async def test_extract_agent_skips_duplicates(sent: list[Sent]) -> None:
 
 
 async def test_classify_agent_sets_the_acled_type(sent: list[Sent]) -> None:
-    from wirewatch.pipeline import extract_incidents
     from schemas.records import CleanArticle
+    from wirewatch.pipeline import extract_incidents
 
     (incident,) = extract_incidents(CleanArticle.from_dict(orjson.loads(clean_payload())))
     async with agents.classify.classify.test_context() as agent:
@@ -138,8 +138,8 @@ async def test_classify_agent_sets_the_acled_type(sent: list[Sent]) -> None:
 
 
 async def test_watchlist_and_alert_agents(sent: list[Sent]) -> None:
-    from wirewatch.pipeline import analyse
     from wirewatch.cleaning import parse_raw
+    from wirewatch.pipeline import analyse
 
     (incident,) = analyse(parse_raw(orjson.dumps(ARTICLE))).incidents
     payload = orjson.dumps(incident.to_dict())

@@ -14,13 +14,11 @@ import pytest
 from schemas import validation_errors
 from schemas.records import Alert
 from streams.topics import TopicNames
-from wirewatch.inputs import Message
-from wirewatch.operations import Summary, alerts, dead_letters, publish, wait_accounted, \
-    watch_set
-from wirewatch.watch import parse_rules
-
 from tests.conftest import sample_lines
 from tests.integration.conftest import Pipeline
+from wirewatch.inputs import Message
+from wirewatch.operations import Summary, alerts, dead_letters, publish, wait_accounted, watch_set
+from wirewatch.watch import parse_rules
 
 pytestmark = pytest.mark.integration
 

@@ -5,8 +5,16 @@ import pytest
 
 from schemas.records import RawArticle
 from wirewatch.cleaning import (
-    EmptyArticle, InvalidArticle, InvalidEncoding, MessageTooLarge, NotJSON, clean_article,
-    clean_text, detect_language, mark_duplicate, parse_raw,
+    EmptyArticle,
+    InvalidArticle,
+    InvalidEncoding,
+    MessageTooLarge,
+    NotJSON,
+    clean_article,
+    clean_text,
+    detect_language,
+    mark_duplicate,
+    parse_raw,
 )
 
 STORY = ("A bomb exploded near a bus station in the city on Monday, killing six people, "

@@ -5,12 +5,11 @@ import pytest
 
 from schemas import load_schema, validation_errors
 from schemas.records import Alert, CleanArticle, Incident, RawArticle, RecordError, WatchRule
+from tests.conftest import sample_articles
 from wirewatch.alerting import decide
 from wirewatch.cleaning import clean_article, parse_raw
 from wirewatch.pipeline import analyse
 from wirewatch.watch import parse_rules
-
-from tests.conftest import sample_articles
 
 
 @pytest.mark.parametrize("name", ["article.raw.json", "article.clean.json", "incident.json",

@@ -33,7 +33,7 @@ def test_round_trip_through_the_environment() -> None:
 def test_topic_names_and_prefix() -> None:
     assert TopicNames().raw == "wire.articles.raw"
     assert TopicNames("staging.").alerts == "staging.wire.alerts"
-    watchlist = [t for t in CATALOGUE if t.role == "watchlist"][0]
+    watchlist = next(t for t in CATALOGUE if t.role == "watchlist")
     assert watchlist.compacted and watchlist.single_partition
     assert {t.base_name for t in CATALOGUE} >= {
         "wire.articles.raw", "wire.articles.clean", "wire.incidents", "wire.alerts",
