@@ -404,6 +404,38 @@ def extract(
     out.print(table)
 
 
+@app.command("eval")
+def eval_(
+    path: Annotated[str, typer.Argument(help="A labelled .jsonl file (SPEC §6)")],
+    as_json: JsonOpt = False,
+    misses: Annotated[int, typer.Option("--misses", min=0,
+                                        help="Also list up to N wrong answers.")] = 0,
+) -> None:
+    """Accuracy of the pure pipeline on a labelled file."""
+    from wirewatch.evaluation import METRICS, REPORT_KEYS, EvalFileError, evaluate, read_rows
+
+    try:
+        rows = list(read_rows(path))
+    except EvalFileError as exc:
+        fail(str(exc), 2)
+    if not rows:
+        fail(f"{path}: no evaluation rows", 2)
+    report = evaluate(rows, keep_misses=misses > 0)
+    if as_json:
+        print_json(report.to_dict())
+        return
+    table = Table("metric", "accuracy", "correct", "labelled", title=f"{path} — {report.n} texts")
+    for metric in METRICS:
+        value = report.accuracy(metric)
+        table.add_row(REPORT_KEYS[metric], "—" if value is None else f"{value:.3f}",
+                      str(report.correct[metric]), str(report.labelled[metric]))
+    out.print(table)
+    out.print(f"{report.articles_per_s:.1f} texts/s")
+    for miss in report.misses[:misses]:
+        out.print(f"{miss.row_id}\t{miss.metric}\tgold={miss.gold!r}\tpredicted={miss.predicted!r}",
+                  markup=False, highlight=False)
+
+
 # --------------------------------------------------------------------------- entry point
 
 

@@ -1,0 +1,157 @@
+"""Accuracy on a labelled file (SPEC §6), computed with the pure pipeline.
+
+A row is ``{"id", "text", "published_at", "gold": {"killed", "wounded", "country",
+"event_type", "sub_event_type"}}``; ``null`` gold values are not labelled and are
+skipped by that metric. A text's prediction is read off its incidents:
+
+- killed (wounded): the sum over its non-historical incidents, 0 when there are none;
+- country, event type, sub-type: those of the incident with the most casualties.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from schemas.records import Incident, RawArticle
+from wirewatch.cleaning import InvalidArticle
+from wirewatch.pipeline import analyse
+
+METRICS = ("killed", "wounded", "country", "event_type", "sub_event_type")
+REPORT_KEYS = {"killed": "killed_exact", "wounded": "wounded_exact",
+               "country": "country_accuracy", "event_type": "event_type_accuracy",
+               "sub_event_type": "sub_event_type_accuracy"}
+
+
+class EvalFileError(ValueError):
+    """The labelled file cannot be read."""
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One labelled text."""
+
+    id: str
+    text: str
+    published_at: str | None
+    gold: dict[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class Prediction:
+    """What the pipeline says about one text, in the terms of the gold labels."""
+
+    killed: int
+    wounded: int
+    country: str | None
+    event_type: str | None
+    sub_event_type: str | None
+
+    def get(self, metric: str) -> Any:
+        return getattr(self, metric)
+
+
+@dataclass(slots=True)
+class Miss:
+    """One wrong answer, for error analysis."""
+
+    row_id: str
+    metric: str
+    gold: Any
+    predicted: Any
+
+
+@dataclass(slots=True)
+class Report:
+    """Accuracy per metric over the rows labelled for it."""
+
+    n: int = 0
+    correct: dict[str, int] = field(default_factory=lambda: dict.fromkeys(METRICS, 0))
+    labelled: dict[str, int] = field(default_factory=lambda: dict.fromkeys(METRICS, 0))
+    seconds: float = 0.0
+    misses: list[Miss] = field(default_factory=list)
+
+    def accuracy(self, metric: str) -> float | None:
+        """Share of labelled rows predicted right; ``None`` when no row is labelled."""
+        labelled = self.labelled[metric]
+        return self.correct[metric] / labelled if labelled else None
+
+    @property
+    def articles_per_s(self) -> float:
+        return self.n / self.seconds if self.seconds > 0 else 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        """The SPEC §6 document (accuracies rounded to 4 places, null when unlabelled)."""
+        out: dict[str, Any] = {"n": self.n}
+        for metric in METRICS:
+            value = self.accuracy(metric)
+            out[REPORT_KEYS[metric]] = None if value is None else round(value, 4)
+        out["articles_per_s"] = round(self.articles_per_s, 2)
+        return out
+
+
+def read_rows(path: str | Path) -> Iterator[Row]:
+    """The rows of a labelled .jsonl file; raises :class:`EvalFileError` with the line."""
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise EvalFileError(f"{path}: {exc.strerror or exc}") from exc
+    for number, line in enumerate(data.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            value = orjson.loads(line)
+            gold = value["gold"]
+            text = value["text"]
+            if not isinstance(gold, dict) or not isinstance(text, str):
+                raise TypeError("'gold' must be an object and 'text' a string")
+        except (orjson.JSONDecodeError, KeyError, TypeError) as exc:
+            raise EvalFileError(f"{path}:{number}: not an evaluation row ({exc})") from exc
+        yield Row(str(value.get("id", number)), text, value.get("published_at"), gold)
+
+
+def predict(incidents: list[Incident]) -> Prediction:
+    """The text-level prediction SPEC §6 reads off a text's incidents."""
+    current = [i for i in incidents if not i.historical]
+    killed = sum(i.killed for i in current)
+    wounded = sum(i.wounded for i in current)
+    if not current:
+        return Prediction(killed, wounded, None, None, None)
+    main = max(current, key=lambda i: (i.killed + i.wounded, i.killed))
+    return Prediction(killed, wounded, main.location.country, main.event_type or None,
+                      main.sub_event_type or None)
+
+
+def predict_row(row: Row) -> Prediction:
+    """Run the pure pipeline on one row's text."""
+    raw = RawArticle(id=row.id, source="eval", published_at=row.published_at or "",
+                     body=row.text)
+    try:
+        return predict(analyse(raw).incidents)
+    except InvalidArticle:  # nothing left after cleaning: no incident
+        return Prediction(0, 0, None, None, None)
+
+
+def evaluate(rows: Iterable[Row], keep_misses: bool = False) -> Report:
+    """Score the pipeline on ``rows``."""
+    report = Report()
+    started = time.perf_counter()
+    for row in rows:
+        predicted = predict_row(row)
+        report.n += 1
+        for metric in METRICS:
+            gold = row.gold.get(metric)
+            if gold is None:
+                continue
+            report.labelled[metric] += 1
+            if predicted.get(metric) == gold:
+                report.correct[metric] += 1
+            elif keep_misses:
+                report.misses.append(Miss(row.id, metric, gold, predicted.get(metric)))
+    report.seconds = time.perf_counter() - started
+    return report
