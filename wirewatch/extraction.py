@@ -17,7 +17,7 @@ from datetime import date
 from spacy.tokens import Span, Token
 
 from schemas.records import Actor, Incident, Location, Qualifier, Victim
-from wirewatch import dates, gazetteer
+from wirewatch import dates, gazetteer, geo
 from wirewatch.nlp import model
 from wirewatch.quantities import EXACT_VAGUE, VAGUE, phrase_value, qualifier_before, word_value
 from wirewatch.text import sentences, stable_id
@@ -246,8 +246,7 @@ def extract(article: Article, stats: ExtractionStats | None = None) -> list[Inci
             mentions.append(mention)
     if not mentions:
         return []
-    context = article_context(all_sentences[:6], published)
-    return build_incidents(article, mentions, context, published)
+    return build_incidents(article, mentions, geo.parse(all_sentences), published)
 
 
 # --------------------------------------------------------------------------- sentences
@@ -786,31 +785,12 @@ def _actor(name: str) -> Actor:
     return Actor(name, country)
 
 
-@dataclass(slots=True)
-class ArticleContext:
-    """What the opening of an article says about where it happened."""
-
-    place: gazetteer.Place | None = None
-    place_name: str | None = None
-
-
-def article_context(opening: Sequence[str], published: date | None) -> ArticleContext:
-    """The dominant place of the article's opening sentences (a dateline or the lede)."""
-    if not opening:
-        return ArticleContext()
-    docs = model().pipe(list(opening), disable=["parser"])
-    for doc in docs:
-        place, name = _place(doc[:])
-        if place is not None:
-            return ArticleContext(place, name)
-    return ArticleContext()
-
 
 # --------------------------------------------------------------------------- incidents
 
 
 def build_incidents(
-    article: Article, mentions: list[Mention], context: ArticleContext, published: date | None
+    article: Article, mentions: list[Mention], names: list[geo.Toponym], published: date | None
 ) -> list[Incident]:
     """Group mentions into incidents and build their records."""
     groups: list[_Group] = []
@@ -821,15 +801,16 @@ def build_incidents(
         else:
             target.mentions.append(mention)
     incidents = []
-    previous_place: tuple[gazetteer.Place | None, str | None] = (context.place, context.place_name)
+    previous: geo.Located | None = None
     for group in groups:
-        incident = _incident(article, group, previous_place, published)
+        if group.mentions[0].same_place and previous is not None:
+            located: geo.Located | None = previous  # "in the same area"
+        else:
+            located = geo.locate(names, {m.index for m in group.mentions})
+        incident = _incident(article, group, located, published)
         if incident is None:
             continue
-        place = next((m.place for m in group.mentions if m.place), None)
-        if place is not None:
-            name = next(m.place_name for m in group.mentions if m.place)
-            previous_place = (place, name)
+        previous = located
         incidents.append(incident)
     return incidents
 
@@ -868,8 +849,7 @@ def _same_incident(groups: list[_Group], mention: Mention) -> _Group | None:
 
 
 def _incident(
-    article: Article, group: _Group, fallback: tuple[gazetteer.Place | None, str | None],
-    published: date | None,
+    article: Article, group: _Group, located: geo.Located | None, published: date | None,
 ) -> Incident | None:
     mentions = group.mentions
     base = [m for m in mentions if not m.additive] or mentions[:1]
@@ -880,13 +860,6 @@ def _incident(
     wounded += sum(m.total("wounded")[0] for m in extra)
     if killed == 0 and wounded == 0:
         return None
-    placed = sorted((m for m in mentions if m.place),
-                    key=lambda m: m.place is not None and m.place.kind == "country")
-    place = placed[0].place if placed else None
-    place_name = placed[0].place_name if placed else None
-    if place is None or any(m.same_place for m in mentions):
-        place, place_name = fallback if (place is None or mentions[0].same_place) else (
-            place, place_name)
     event_date = next((m.date for m in mentions if m.has_date), None)
     if event_date is None:
         event_date = published
@@ -894,10 +867,8 @@ def _incident(
     perpetrator = next((m.perpetrator for m in mentions if m.perpetrator), None)
     victims = _victims(mentions)
     evidence = [m.text for m in mentions]
-    location = Location(
-        name=place_name, country=place.country if place else None,
-        lat=place.lat if place else None, lon=place.lon if place else None,
-    )
+    location = Location(located.name, located.country, located.lat, located.lon) if located \
+        else Location()
     incident_id = stable_id(article.id, mentions[0].index, killed, wounded)
     return Incident(
         incident_id=incident_id, killed=killed, wounded=wounded, killed_qualifier=killed_q,

