@@ -42,7 +42,9 @@ PERSON_NOUNS = {
     "soldiers": {"soldier", "soldiers", "troops", "troop", "servicemen", "serviceman",
                  "marines", "marine", "paratroopers", "guardsmen", "conscripts", "sailors",
                  "pilots", "pilot", "officer", "officers", "personnel", "commander",
-                 "commanders", "servicemembers", "peacekeepers", "peacekeeper"},
+                 "commanders", "servicemembers", "peacekeepers", "peacekeeper", "lieutenant",
+                 "captain", "sergeant", "colonel", "general", "cadets", "cadet", "recruits",
+                 "soldiers'", "militiaman"},
     "police": {"police", "policeman", "policemen", "cops", "cop", "gendarmes",
                "gendarme", "constables", "constable", "policewoman", "guards", "guard"},
     "militants": {"militants", "militant", "insurgents", "insurgent", "rebels", "rebel",
@@ -59,10 +61,21 @@ PERSON_NOUNS = {
                   "herder", "fishermen", "miners", "doctors", "nurses", "patients", "infants",
                   "babies", "teenagers", "teenager", "youths", "youth", "family", "members",
                   "member", "shepherd", "driver", "drivers", "traders", "trader", "mourners",
-                  "guests", "spectators", "customers", "detainees", "prisoners", "inmates"},
+                  "guests", "spectators", "customers", "detainees", "prisoners", "inmates",
+                  "imam", "cleric", "clerics", "priest", "priests", "pastor", "monk", "monks",
+                  "nun", "reporter", "reporters", "photographer", "engineer", "engineers",
+                  "contractor", "contractors", "employee", "employees", "businessman",
+                  "businessmen", "shopkeeper", "vendor", "vendors", "laborers", "labourers",
+                  "labourer", "laborer", "citizen", "citizens", "nationals", "tribesmen",
+                  "tribesman", "hostage", "hostages", "wife", "husband", "son", "sons",
+                  "daughter", "daughters", "brother", "brothers", "sister", "father", "mother",
+                  "relatives", "activist", "activists", "lawyer", "lawyers", "worshipper",
+                  "passenger", "pilgrim", "bystander"},
     "officials": {"ambassador", "official", "officials", "diplomat", "diplomats", "mayor",
                   "governor", "judge", "lawmaker", "politician", "minister", "chief",
-                  "leader", "leaders", "councillor", "councilor", "envoy", "advisor", "adviser"},
+                  "leader", "leaders", "councillor", "councilor", "envoy", "advisor", "adviser",
+                  "director", "elder", "elders", "administrator", "commissioner", "secretary",
+                  "spokesman", "candidate", "legislator", "senator", "prosecutor"},
     "people": {"people", "persons", "person", "others", "individuals", "victims", "victim",
                "bystanders", "casualties", "lives", "bodies", "body", "dead"},
 }
@@ -140,6 +153,7 @@ class Count:
     subset: bool = False  # "including two policemen": part of a count already taken
     anaphoric: bool = False  # "the 11 injured": refers back to a known count
     new_group: bool = False  # "five other soldiers"
+    weak: bool = False  # "the imam was killed": one person, unless a count says more
 
 
 @dataclass(slots=True)
@@ -173,6 +187,10 @@ class Mention:
             qualifier = "at_least"
         return value, qualifier
 
+    def weak_total(self, outcome: str) -> int:
+        """One for "the imam was killed"-style mentions, which no count may have covered."""
+        return int(any(c.weak and c.outcome == outcome for c in self.counts))
+
 
 @dataclass(slots=True)
 class _Quant:
@@ -188,6 +206,7 @@ class _Quant:
     subset: bool = False
     outcome: str | None = None
     via: str | None = None  # "right" (N ... killed) or "left" (killing N)
+    weak: bool = False
 
 
 @dataclass(slots=True)
@@ -274,10 +293,10 @@ def read_mention(index: int, text: str, span: Span, published: date | None) -> M
     _singular_victims(span, quants, triggers)
     counts = [
         Count(q.value, q.qualifier, q.outcome, q.category, q.country, q.subset, q.anaphoric,
-              q.new_group)
+              q.new_group, q.weak)
         for q in quants if q.outcome
     ]
-    if not counts or all(c.anaphoric or c.subset for c in counts):
+    if not counts or all((c.anaphoric or c.subset) and not c.weak for c in counts):
         return None
     if NO_CASUALTY.search(text) and not any(c.value for c in counts):
         return None
@@ -487,6 +506,10 @@ def _assign(span: Span, quants: list[_Quant], triggers: list[Token]) -> None:
                         q.subset = True
                 break
             pos -= 1
+        if q.outcome is None:
+            q.outcome = _outcome_by_syntax(tokens, q, trig_pos)
+            if q.outcome:
+                q.via = "syntax"
         if q.outcome is None and n > 0:
             prev = quants[n - 1]
             between = [t.lower_ for t in tokens[prev.end:q.start]]
@@ -500,6 +523,39 @@ def _assign(span: Span, quants: list[_Quant], triggers: list[Token]) -> None:
             if quants[n - 1].outcome == q.outcome and ("including" in between or
                                                       "among" in between) and len(between) <= 6:
                 q.subset = True
+
+
+_SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+_CLIMB_DEPS = {"nummod", "quantmod", "amod", "compound", "conj", "appos", "det", "advmod",
+               "npadvmod", "prep", "pobj", "cc"}
+
+
+def _outcome_by_syntax(tokens: list[Token], q: _Quant, trig_pos: dict[int, Token]) -> str | None:
+    """The outcome the dependency parse gives a quantity the word windows missed.
+
+    "Ten people, including two soldiers, were killed": the number's noun is the passive
+    subject of "killed" however long the apposition in between. Climbs from the number to
+    its noun and on to the verb; a passive or intransitive subject, or an active object,
+    of a casualty word takes its outcome.
+    """
+    base = tokens[0].i
+    token = q.noun if q.noun is not None else tokens[q.end - 1]
+    for _ in range(6):
+        dep, head = token.dep_, token.head
+        if head is token:
+            return None
+        head_pos = head.i - base
+        if head_pos in trig_pos:
+            trigger = trig_pos[head_pos]
+            if dep == "nsubjpass" or (dep == "nsubj" and _is_patient_form(tokens, head_pos)):
+                return _trigger_outcome(trigger)
+            if dep == "dobj" and _is_agent_form(tokens, head_pos):
+                return _trigger_outcome(trigger)
+            return None
+        if dep in _SUBJECT_DEPS or dep == "dobj" or dep not in _CLIMB_DEPS:
+            return None
+        token = head
+    return None
 
 
 def _coordinated(between: list[str]) -> bool:
@@ -575,10 +631,10 @@ def _singular_victims(span: Span, quants: list[_Quant], triggers: list[Token]) -
                 if (t.pos_ == "VERB" and t.lower_ not in PASSIVE_AUX) or t.text in (",", ";"):
                     break
         for idx, noun in candidates:
-            if idx in taken or NOUN_CATEGORY[noun.lower_] == "people":
+            if idx in taken:
                 continue
             det = _determiner(tokens, idx)
-            if det is None:
+            if det is None or (NOUN_CATEGORY[noun.lower_] == "people" and det != "the"):
                 continue
             country = None
             for t in tokens[max(0, idx - 4):idx]:
@@ -587,9 +643,35 @@ def _singular_victims(span: Span, quants: list[_Quant], triggers: list[Token]) -
                     country = code
             q = _Quant(idx, idx + 1, 1, "exact", noun, NOUN_CATEGORY[noun.lower_], country,
                        anaphoric=det == "the", new_group=det == "another", outcome=outcome,
-                       via="singular")
+                       via="singular", weak=det == "the")
             quants.append(q)
             taken.add(idx)
+        for idx in _named_victims(tokens, pos):
+            if idx not in taken:
+                quants.append(_Quant(idx, idx + 1, 1, "exact", None, None, None, anaphoric=False,
+                                     new_group=False, outcome=outcome, via="named"))
+                taken.update(range(idx, idx + 3))
+
+
+def _named_victims(tokens: list[Token], pos: int) -> list[int]:
+    """Positions of people named as the victims of the casualty word at ``pos``.
+
+    "gunmen shot and killed Jane Doe", "Doe, a journalist, was killed": a person's name
+    (spaCy's PERSON entity) as the object of an active casualty verb or the subject of a
+    passive one is one victim.
+    """
+    trigger = tokens[pos]
+    base = tokens[0].i
+    found = []
+    if _is_agent_form(tokens, pos) and trigger.pos_ == "VERB":
+        after = [t for t in tokens[pos + 1:pos + 4] if t.lower_ != "dead"]
+        if after and after[0].ent_type_ == "PERSON":
+            found.append(after[0].i - base)
+    if _is_patient_form(tokens, pos):
+        for child in trigger.children:
+            if child.dep_ in ("nsubjpass", "nsubj") and child.ent_type_ == "PERSON":
+                found.append(child.i - base)
+    return [i for i in found if 0 <= i < len(tokens)]
 
 
 def _determiner(tokens: list[Token], idx: int) -> str | None:
@@ -858,6 +940,10 @@ def _incident(
     wounded, wounded_q = max((m.total("wounded") for m in base), key=lambda t: t[0])
     killed += sum(m.total("killed")[0] for m in extra)
     wounded += sum(m.total("wounded")[0] for m in extra)
+    if killed == 0:
+        killed = max(m.weak_total("killed") for m in mentions)
+    if wounded == 0:
+        wounded = max(m.weak_total("wounded") for m in mentions)
     if killed == 0 and wounded == 0:
         return None
     event_date = next((m.date for m in mentions if m.has_date), None)
@@ -883,7 +969,7 @@ def _victims(mentions: Iterable[Mention]) -> list[Victim]:
     best: dict[str, list[Count]] = {}
     for outcome in ("killed", "wounded"):
         candidates = [
-            [c for c in m.counts if c.outcome == outcome and not c.anaphoric]
+            [c for c in m.counts if c.outcome == outcome and (not c.anaphoric or c.weak)]
             for m in mentions
         ]
         candidates = [c for c in candidates if c]
