@@ -84,7 +84,7 @@ NEW_EVENT_CUES = {"other", "another", "also", "separately", "separate", "more", 
                   "meanwhile", "elsewhere", "additional"}
 RECALL_CUES = re.compile(
     r"\b(as was the case when|recalled|anniversary|years? ago|last year|in (19|20)\d\d\b|"
-    r"was the case|had been killed|memorial|commemorat|since (19|20)\d\d)", re.I,
+    r"was the case|had been killed|since (19|20)\d\d)", re.I,
 )
 ACCIDENT_CUES = re.compile(
     r"\b(accident(al|ally)?|by mistake|mistaken(ly)?|friendly fire|in error|erroneous(ly)?|"
@@ -128,6 +128,9 @@ UNIT_WORDS = {"year", "years", "yr", "month", "months", "week", "weeks", "day", 
 CLAUSE_BREAKS = {";", ":", "(", ")", "—", "–", "--", "while", "but", "whereas", "although",
                  "though", "after", "before", "because", "since", "when", "as", "which", "who",
                  "whom", "whose", "where", "said", "says", "according"}
+TOLL_VERBS = {"rose", "risen", "climbed", "reached", "increased", "jumped", "stood", "stands",
+              "surpassed", "went", "hit", "put", "puts", "placed", "brought", "bringing",
+              "raising", "raised", "included", "leaving", "left"}
 PASSIVE_AUX = {"was", "were", "been", "being", "be", "is", "are", "got", "get", "gets"}
 WEAPON_NOUNS = {"strike", "strikes", "airstrike", "airstrikes", "raid", "raids", "shelling",
                 "bombardment", "jets", "jet", "warplanes", "warplane", "aircraft", "drone",
@@ -369,7 +372,14 @@ def _quantity_at(tokens: list[Token], i: int) -> _Quant | None:
     value: int | None = None
     end = i + 1
     qualifier = qualifier_before(words_before)
-    if two in VAGUE:
+    range_match = re.fullmatch(r"(\d+)[-–](\d+)", tok.text)
+    if lower == "another" and i + 1 < len(tokens) and (
+            tokens[i + 1].lower_ in KILL_WORDS | WOUND_WORDS | PASSIVE_AUX):
+        value = 1  # "one civilian was killed and another injured"
+    elif range_match and int(range_match.group(1)) < int(range_match.group(2)):
+        value = int(range_match.group(1))  # "2-4 policemen": the lower bound, as ACLED codes
+        qualifier = "at_least"
+    elif two in VAGUE:
         value, end = VAGUE[two], i + 2
         if two not in EXACT_VAGUE:
             qualifier = "approximate"
@@ -402,6 +412,12 @@ def _quantity_at(tokens: list[Token], i: int) -> _Quant | None:
         if value is None:
             return None
         end = j
+        # "8 to 10 people", "8-10": the lower bound
+        if end + 1 < len(tokens) and tokens[end].lower_ in ("-", "–", "to") and \
+                word_value(tokens[end + 1].lower_) is not None and \
+                (word_value(tokens[end + 1].lower_) or 0) > value:
+            end += 2
+            qualifier = "at_least"
         if end + 1 < len(tokens) and tokens[end].lower_ == "of" and \
                 tokens[end + 1].lower_ in ("the", "them", "whom", "those", "these", "their"):
             following = tokens[end + 2] if end + 2 < len(tokens) else None
@@ -496,6 +512,8 @@ def _assign(span: Span, quants: list[_Quant], triggers: list[Token]) -> None:
             if pos in trig_pos and _is_agent_form(tokens, pos):
                 q.outcome, q.via = _trigger_outcome(trig_pos[pos]), "left"
                 break
+            if tok.pos_ == "VERB" and pos not in trig_pos and tok.lower_ not in TOLL_VERBS:
+                break  # "killed 4 militiamen and detained 2 others"
             if any(p.start <= pos < p.end for p in quants):
                 prev = next(p for p in quants if p.start <= pos < p.end)
                 between = [t.lower_ for t in tokens[prev.end:q.start]]
@@ -631,7 +649,7 @@ def _singular_victims(span: Span, quants: list[_Quant], triggers: list[Token]) -
                 if (t.pos_ == "VERB" and t.lower_ not in PASSIVE_AUX) or t.text in (",", ";"):
                     break
         for idx, noun in candidates:
-            if idx in taken:
+            if idx in taken or _in_counted_phrase(tokens, idx, taken):
                 continue
             det = _determiner(tokens, idx)
             if det is None or (NOUN_CATEGORY[noun.lower_] == "people" and det != "the"):
@@ -651,6 +669,15 @@ def _singular_victims(span: Span, quants: list[_Quant], triggers: list[Token]) -
                 quants.append(_Quant(idx, idx + 1, 1, "exact", None, None, None, anaphoric=False,
                                      new_group=False, outcome=outcome, via="named"))
                 taken.update(range(idx, idx + 3))
+
+
+def _in_counted_phrase(tokens: list[Token], idx: int, taken: set[int]) -> bool:
+    """Is the noun at ``idx`` the head of a phrase already counted ("one police officer")?"""
+    j = idx - 1
+    while j >= 0 and j not in taken and tokens[j].pos_ in ("ADJ", "NOUN", "PROPN") and \
+            tokens[j].lower_ not in ("and", "or"):
+        j -= 1
+    return j >= 0 and j in taken
 
 
 def _named_victims(tokens: list[Token], pos: int) -> list[int]:
