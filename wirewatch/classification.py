@@ -89,9 +89,8 @@ def match_text(text: str, victim_categories: set[str] | None = None) -> Classifi
     """The first rule the text matches, or None."""
     for sub, pattern in RULES:
         if pattern.search(text):
-            if sub == "Attack" and victim_categories and victim_categories <= ARMED_CATEGORIES \
-                    and re.search(r"\b(attack(ed|s)?|raided|opened fire|gunmen)\b", text, re.I):
-                sub = "Armed clash"  # an armed group attacking soldiers or police: a battle
+            if sub == "Attack" and victim_categories and victim_categories <= ARMED_CATEGORIES:
+                sub = "Armed clash"  # only armed men among the victims: a battle, as ACLED codes
             return Classification(EVENT_TYPE_OF[sub], sub)
     return None
 
@@ -109,8 +108,6 @@ def classify_text(text: str, victim_categories: set[str] | None = None) -> Class
 
 
 def classify(incident: Incident) -> Classification:
-    """Classify an incident: its reporting sentence first, then all its evidence."""
+    """Classify an incident from all its evidence (what happened, then the toll)."""
     categories = {v.category for v in incident.victims if v.category and v.category != "people"}
-    first = incident.evidence[0] if incident.evidence else ""
-    return (match_text(first, categories) or match_text(" ".join(incident.evidence), categories)
-            or fallback(categories))
+    return match_text(" ".join(incident.evidence), categories) or fallback(categories)

@@ -107,6 +107,13 @@ SAY_VERBS = {"said", "say", "says", "told", "tell", "reported", "report", "repor
 SAME_PLACE_CUES = re.compile(r"\b(same (area|place|town|city|village|region|district|spot))\b",
                              re.I)
 REVISION_CUES = re.compile(r"\b(toll|tally|rose|risen|climbed|increased|jumped|reached)\b", re.I)
+# What an event is (for the sentence before a toll): fighting, attacks, strikes, blasts.
+EVENT_WORDING = re.compile(
+    r"\b(clash\w*|fight\w*|fought|battl\w*|attack\w*|ambush\w*|raid\w*|assault\w*|"
+    r"strike[sd]?|airstrikes?|shell\w*|bomb\w*|explo\w*|detonat\w*|grenades?|IEDs?|"
+    r"opened fire|fired|shot|stabb\w*|storm\w*|overr[au]n|seized|captured|abduct\w*|"
+    r"kidnap\w*|riot\w*|lynch\w*|mob)\b", re.I,
+)
 NON_EVENT_CUES = re.compile(
     r"\b(protest(ed|ing|s)? (against|over)|condemn(ed|s)?|foiled|thwarted|plot(ted)? to|"
     r"planned to|plans to|threatened to|could have killed|would have killed|vowed to|"
@@ -233,6 +240,7 @@ class ExtractionStats:
 @dataclass(slots=True)
 class _Group:
     mentions: list[Mention] = field(default_factory=list)
+    context: str | None = None  # the sentence just before that says what happened
 
 
 # --------------------------------------------------------------------------- public API
@@ -268,7 +276,7 @@ def extract(article: Article, stats: ExtractionStats | None = None) -> list[Inci
             mentions.append(mention)
     if not mentions:
         return []
-    return build_incidents(article, mentions, geo.parse(all_sentences), published)
+    return build_incidents(article, mentions, all_sentences, published)
 
 
 # --------------------------------------------------------------------------- sentences
@@ -458,9 +466,8 @@ def _quantity_at(tokens: list[Token], i: int) -> _Quant | None:
         if w in NOUN_CATEGORY:
             noun, category = t, NOUN_CATEGORY[w]
             break
-        if t.pos_ in ("ADJ", "NOUN", "PROPN") and t.tag_ not in ("NNP",) and w not in KILL_WORDS \
-                and w not in WOUND_WORDS:
-            continue
+        if t.pos_ in ("ADJ", "NOUN", "PROPN") and w not in KILL_WORDS and w not in WOUND_WORDS:
+            continue  # "3 Turkish soldiers", "10 Taliban militants"
         break
     anaphoric = bool(i > 0 and tokens[i - 1].lower_ in ("the", "these", "those", "its", "their")
                      and not _toll_before(tokens, i))
@@ -899,9 +906,11 @@ def _actor(name: str) -> Actor:
 
 
 def build_incidents(
-    article: Article, mentions: list[Mention], names: list[geo.Toponym], published: date | None
+    article: Article, mentions: list[Mention], all_sentences: Sequence[str],
+    published: date | None,
 ) -> list[Incident]:
     """Group mentions into incidents and build their records."""
+    names = geo.parse(all_sentences)
     groups: list[_Group] = []
     for mention in mentions:
         target = _same_incident(groups, mention)
@@ -911,7 +920,11 @@ def build_incidents(
             target.mentions.append(mention)
     incidents = []
     previous: geo.Located | None = None
+    used = {m.index for m in mentions}
     for group in groups:
+        if not any(m.recalled for m in group.mentions):  # a recalled event has no lede
+            group.context = _event_context(all_sentences, min(m.index for m in group.mentions),
+                                           used)
         if group.mentions[0].same_place and previous is not None:
             located: geo.Located | None = previous  # "in the same area"
         else:
@@ -922,6 +935,23 @@ def build_incidents(
         previous = located
         incidents.append(incident)
     return incidents
+
+
+def _event_context(all_sentences: Sequence[str], first: int, used: set[int]) -> str | None:
+    """The sentence right before an incident's first mention when it says what happened.
+
+    "Militias clashed near the village. Two people were killed.": the clash is in the
+    first sentence, the toll in the second; both are the incident's evidence.
+    """
+    for index in (first - 1, first - 2):
+        if index < 0 or index in used:
+            return None
+        sentence = all_sentences[index]
+        if len(sentence) > 600 or is_candidate(sentence):
+            return None
+        if EVENT_WORDING.search(sentence):
+            return sentence
+    return None
 
 
 def _same_incident(groups: list[_Group], mention: Mention) -> _Group | None:
@@ -980,6 +1010,8 @@ def _incident(
     perpetrator = next((m.perpetrator for m in mentions if m.perpetrator), None)
     victims = _victims(mentions)
     evidence = [m.text for m in mentions]
+    if group.context is not None:
+        evidence.insert(0, group.context)
     location = Location(located.name, located.country, located.lat, located.lon) if located \
         else Location()
     incident_id = stable_id(article.id, mentions[0].index, killed, wounded)
