@@ -51,6 +51,8 @@ PERSON_NOUNS = {
                   "fighters", "fighter", "jihadists", "jihadist", "extremists", "terrorists",
                   "terrorist", "gunmen", "gunman", "attackers", "attacker", "assailants",
                   "assailant", "bombers", "bomber", "combatants", "militiamen", "militia",
+                  "shooter", "shooters", "perpetrator", "perpetrators", "killer", "killers",
+                  "hijackers", "hijacker",
                   "bandits", "bandit", "pirates", "kidnappers", "suspects", "suspect"},
     "civilians": {"civilians", "civilian", "villagers", "villager", "residents", "resident",
                   "children", "child", "women", "woman", "men", "man", "students", "student",
@@ -70,7 +72,8 @@ PERSON_NOUNS = {
                   "tribesman", "hostage", "hostages", "wife", "husband", "son", "sons",
                   "daughter", "daughters", "brother", "brothers", "sister", "father", "mother",
                   "relatives", "activist", "activists", "lawyer", "lawyers", "worshipper",
-                  "passenger", "pilgrim", "bystander"},
+                  "passenger", "pilgrim", "bystander", "adults", "adult", "infant", "merchants",
+                  "merchant", "herdsmen", "herdsman", "chiefs"},
     "officials": {"ambassador", "official", "officials", "diplomat", "diplomats", "mayor",
                   "governor", "judge", "lawmaker", "politician", "minister", "chief",
                   "leader", "leaders", "councillor", "councilor", "envoy", "advisor", "adviser",
@@ -81,10 +84,13 @@ PERSON_NOUNS = {
 }
 NOUN_CATEGORY = {noun: cat for cat, nouns in PERSON_NOUNS.items() for noun in nouns}
 NEW_EVENT_CUES = {"other", "another", "also", "separately", "separate", "more", "further",
-                  "meanwhile", "elsewhere", "additional"}
+                  "meanwhile", "elsewhere", "additional", "later", "subsequently"}
 RECALL_CUES = re.compile(
     r"\b(as was the case when|recalled|anniversary|years? ago|last year|in (19|20)\d\d\b|"
-    r"was the case|had been killed|since (19|20)\d\d)", re.I,
+    r"was the case|since (19|20)\d\d)", re.I,
+)
+EARLIER_CUES = re.compile(
+    r"\bhad (been )?(killed|shot|wounded|injured|died|gunned|murdered|slain|executed)\b", re.I,
 )
 ACCIDENT_CUES = re.compile(
     r"\b(accident(al|ally)?|by mistake|mistaken(ly)?|friendly fire|in error|erroneous(ly)?|"
@@ -135,6 +141,16 @@ UNIT_WORDS = {"year", "years", "yr", "month", "months", "week", "weeks", "day", 
 CLAUSE_BREAKS = {";", ":", "(", ")", "—", "–", "--", "while", "but", "whereas", "although",
                  "though", "after", "before", "because", "since", "when", "as", "which", "who",
                  "whom", "whose", "where", "said", "says", "according"}
+# Things a number often counts in casualty reports, which are not people.
+THING_NOUNS = frozenset("""
+countries country vehicles vehicle cars car trucks truck buses bus boats boat houses house homes
+home buildings building shops schools churches mosques villages village towns town districts
+provinces regions areas locations sites points positions bases posts checkpoints weapons rifles
+guns rounds missiles rockets shells bombs drones aircraft planes helicopters tanks attacks
+incidents explosions blasts strikes airstrikes raids operations times hours minutes days weeks
+months years km kilometres kilometers miles metres meters percent goats camels cattle cows sheep
+animals livestock dollars hectares acres tonnes tons cases""".split())
+SUPERSEDED_CUES = {"earlier", "previously", "initially", "originally", "from"}
 TOLL_VERBS = {"rose", "risen", "climbed", "reached", "increased", "jumped", "stood", "stands",
               "surpassed", "went", "hit", "put", "puts", "placed", "brought", "bringing",
               "raising", "raised", "included", "leaving", "left"}
@@ -164,6 +180,7 @@ class Count:
     anaphoric: bool = False  # "the 11 injured": refers back to a known count
     new_group: bool = False  # "five other soldiers"
     weak: bool = False  # "the imam was killed": one person, unless a count says more
+    toll: bool = False  # "the death toll rose to 23": the whole toll, whatever else is said
 
 
 @dataclass(slots=True)
@@ -183,9 +200,14 @@ class Mention:
     accidental: bool = False
     revision: bool = False
     same_place: bool = False
+    earlier: bool = False  # "had been shot dead": an event before the one reported
     additive: bool = False  # "two attackers were also killed": adds to the incident's toll
 
     def total(self, outcome: str) -> tuple[int, Qualifier]:
+        tolls = [c for c in self.counts if c.outcome == outcome and c.toll and not c.anaphoric]
+        if tolls:
+            best = max(tolls, key=lambda c: c.value)
+            return best.value, best.qualifier
         relevant = [c for c in self.counts
                     if c.outcome == outcome and not c.subset and not c.anaphoric]
         value = sum(c.value for c in relevant)
@@ -217,6 +239,7 @@ class _Quant:
     outcome: str | None = None
     via: str | None = None  # "right" (N ... killed) or "left" (killing N)
     weak: bool = False
+    toll: bool = False
 
 
 @dataclass(slots=True)
@@ -304,7 +327,7 @@ def read_mention(index: int, text: str, span: Span, published: date | None) -> M
     _singular_victims(span, quants, triggers)
     counts = [
         Count(q.value, q.qualifier, q.outcome, q.category, q.country, q.subset, q.anaphoric,
-              q.new_group, q.weak)
+              q.new_group, q.weak, q.toll)
         for q in quants if q.outcome
     ]
     if not counts or all((c.anaphoric or c.subset) and not c.weak for c in counts):
@@ -321,6 +344,7 @@ def read_mention(index: int, text: str, span: Span, published: date | None) -> M
         new_event=bool(lowered & NEW_EVENT_CUES) or any(c.new_group for c in counts),
         recalled=bool(RECALL_CUES.search(text)), accidental=bool(ACCIDENT_CUES.search(text)),
         revision=bool(REVISION_CUES.search(text)), same_place=bool(SAME_PLACE_CUES.search(text)),
+        earlier=bool(EARLIER_CUES.search(text)),
     )
 
 
@@ -466,14 +490,18 @@ def _quantity_at(tokens: list[Token], i: int) -> _Quant | None:
         if w in NOUN_CATEGORY:
             noun, category = t, NOUN_CATEGORY[w]
             break
+        if w in THING_NOUNS and t.dep_ != "compound":
+            return None  # "eight countries", "two vehicles": not people
         if t.pos_ in ("ADJ", "NOUN", "PROPN") and w not in KILL_WORDS and w not in WOUND_WORDS:
-            continue  # "3 Turkish soldiers", "10 Taliban militants"
+            continue  # "3 Turkish soldiers", "10 Taliban militants", "two security personnel"
         break
     anaphoric = bool(i > 0 and tokens[i - 1].lower_ in ("the", "these", "those", "its", "their")
                      and not _toll_before(tokens, i))
     if i > 1 and tokens[i - 1].lower_ == "of" and tokens[i - 2].lower_ in ("one", "two", "three",
                                                                            "some", "most"):
         anaphoric = True
+    if any(t.lower_ in SUPERSEDED_CUES for t in tokens[max(0, i - 5):i]):
+        anaphoric = True  # "after earlier reporting 11 dead", "up from 9": an old figure
     return _Quant(i, end, value, qualifier, noun, category, country, anaphoric, new_group)
 
 
@@ -518,6 +546,7 @@ def _assign(span: Span, quants: list[_Quant], triggers: list[Token]) -> None:
                 continue  # only a death toll reaches that far: "the toll from ... rose to 19"
             if pos in trig_pos and _is_agent_form(tokens, pos):
                 q.outcome, q.via = _trigger_outcome(trig_pos[pos]), "left"
+                q.toll = tok.lower_ in ("toll", "tally")
                 break
             if tok.pos_ == "VERB" and pos not in trig_pos and tok.lower_ not in TOLL_VERBS:
                 break  # "killed 4 militiamen and detained 2 others"
@@ -601,6 +630,8 @@ def _is_patient_form(tokens: list[Token], pos: int) -> bool:
     if w.endswith("ing"):
         return False
     nxt = tokens[pos + 1] if pos + 1 < len(tokens) else None
+    if nxt is not None and nxt.ent_type_ in ("DATE", "TIME"):
+        return True  # "four wounded Friday night"
     prev = tokens[pos - 1] if pos > 0 else None
     if prev is not None and prev.lower_ in PASSIVE_AUX:
         return True
@@ -955,36 +986,43 @@ def _event_context(all_sentences: Sequence[str], first: int, used: set[int]) -> 
 
 
 def _same_incident(groups: list[_Group], mention: Mention) -> _Group | None:
-    if not groups:
+    """The incident a mention belongs to, or None when it reports a new one.
+
+    Within an article, a report without a cue of its own (another date, another town,
+    "also", "other", a past-perfect "had been killed") restates, revises or details the
+    incident before it, and the incident takes the largest figure given for it.
+    """
+    if not groups or mention.earlier:
         return None
     for group in reversed(groups):
         first = group.mentions[0]
-        if mention.recalled != first.recalled:
+        if mention.recalled != first.recalled or first.earlier:
             continue
-        if mention.new_event:
+        if mention.new_event and not any(c.toll for c in mention.counts):
             if mention.has_date or mention.place is not None:
                 continue
             mention.additive = True
             return group
-        if mention.has_date and first.has_date and mention.date != first.date:
+        group_date = next((m.date for m in group.mentions if m.has_date), None)
+        if mention.has_date and group_date is not None and mention.date != group_date:
             continue
-        if mention.has_date and not first.has_date and any(m.has_date for m in group.mentions) \
-                and mention.date != next(m.date for m in group.mentions if m.has_date):
+        if _other_place(mention, group):
             continue
-        if mention.place and first.place and mention.place.country != first.place.country:
-            continue
-        killed, _ = mention.total("killed")
-        wounded, _ = mention.total("wounded")
-        g_killed = max(m.total("killed")[0] for m in group.mentions)
-        g_wounded = max(m.total("wounded")[0] for m in group.mentions)
-        compatible = (killed in (0, g_killed) or g_killed == 0) and \
-            (wounded in (0, g_wounded) or g_wounded == 0)
-        if compatible or mention.revision:
-            return group
-        if killed <= g_killed and wounded <= g_wounded and not mention.has_date:
-            return group  # a part of the toll ("two of them were policemen")
-        return None
+        return group
     return None
+
+
+def _other_place(mention: Mention, group: _Group) -> bool:
+    """Does the mention name a different country, or a different town, than the group?"""
+    place = mention.place
+    if place is None:
+        return False
+    for other in (m.place for m in group.mentions if m.place is not None):
+        if other.country != place.country:
+            return True
+        if other.kind == place.kind == "city" and other.name != place.name:
+            return True
+    return False
 
 
 def _incident(
@@ -995,8 +1033,8 @@ def _incident(
     extra = [m for m in mentions if m.additive and m not in base]
     killed, killed_q = max((m.total("killed") for m in base), key=lambda t: t[0])
     wounded, wounded_q = max((m.total("wounded") for m in base), key=lambda t: t[0])
-    killed += sum(m.total("killed")[0] for m in extra)
-    wounded += sum(m.total("wounded")[0] for m in extra)
+    killed += sum(max(m.total("killed")[0], m.weak_total("killed")) for m in extra)
+    wounded += sum(max(m.total("wounded")[0], m.weak_total("wounded")) for m in extra)
     if killed == 0:
         killed = max(m.weak_total("killed") for m in mentions)
     if wounded == 0:
