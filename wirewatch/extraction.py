@@ -120,6 +120,22 @@ EVENT_WORDING = re.compile(
     r"opened fire|fired|shot|stabb\w*|storm\w*|overr[au]n|seized|captured|abduct\w*|"
     r"kidnap\w*|riot\w*|lynch\w*|mob)\b", re.I,
 )
+# Deaths from causes that are not political violence (ACLED codes none of these).
+NON_VIOLENT_CAUSES = re.compile(
+    r"\b(crash\w*|collid\w*|collision|road accident|traffic accident|car accident|drove off|"
+    r"overturn\w*|derail\w*|plunged|capsiz\w*|sank|fire broke out|blaze|caught fire|"
+    r"flood\w*|earthquake|quake|landslides?|mudslides?|avalanche|storms?|cyclone|hurricane|"
+    r"typhoon|tornado|heat ?wave|lightning|stampede|collaps\w*|outbreak|disease|cholera|"
+    r"covid|coronavirus|overdose|electrocut\w*|gas (explosion|leak|cylinder)|boiler|"
+    r"illness|natural causes|drown\w*)\b", re.I,
+)
+VIOLENCE = re.compile(
+    r"\b(attack\w*|bomb\w*|gunm[ae]n|gunfire|shot|shooting|shelling|shelled|strikes?|"
+    r"airstrikes?|clash\w*|fighting|militants?|insurgents?|rebels?|terror\w*|ambush\w*|"
+    r"grenades?|IEDs?|explosives?|killed by|murder\w*|stabb\w*|massacre\w*|executed|"
+    r"behead\w*|assassinat\w*|raid\w*|troops|soldiers|lynch\w*|mob|riot\w*|"
+    r"suicide bomb\w*|kidnap\w*|abduct\w*|martyr\w*)\b", re.I,
+)
 NON_EVENT_CUES = re.compile(
     r"\b(protest(ed|ing|s)? (against|over)|condemn(ed|s)?|foiled|thwarted|plot(ted)? to|"
     r"planned to|plans to|threatened to|could have killed|would have killed|vowed to|"
@@ -697,9 +713,10 @@ def _singular_victims(span: Span, quants: list[_Quant], triggers: list[Token]) -
                 code = gazetteer.country_code(t.text) if t.text[:1].isupper() else None
                 if code:
                     country = code
+            definite = det == "the" and not _joins_a_count(tokens, idx, quants)
             q = _Quant(idx, idx + 1, 1, "exact", noun, NOUN_CATEGORY[noun.lower_], country,
-                       anaphoric=det == "the", new_group=det == "another", outcome=outcome,
-                       via="singular", weak=det == "the")
+                       anaphoric=definite, new_group=det == "another", outcome=outcome,
+                       via="singular", weak=definite)
             quants.append(q)
             taken.add(idx)
         for idx in _named_victims(tokens, pos):
@@ -707,6 +724,18 @@ def _singular_victims(span: Span, quants: list[_Quant], triggers: list[Token]) -
                 quants.append(_Quant(idx, idx + 1, 1, "exact", None, None, None, anaphoric=False,
                                      new_group=False, outcome=outcome, via="named"))
                 taken.update(range(idx, idx + 3))
+
+
+def _joins_a_count(tokens: list[Token], idx: int, quants: list[_Quant]) -> bool:
+    """ "five engineers and their driver": a definite noun added to a counted group."""
+    j = idx - 1
+    while j >= 0 and tokens[j].pos_ in ("ADJ", "PROPN", "NOUN"):
+        j -= 1
+    if j < 2 or tokens[j].lower_ not in ("their", "his", "her", "its", "the") or \
+            tokens[j - 1].lower_ != "and":
+        return False
+    base = tokens[0].i
+    return any(q.noun is not None and q.noun.i - base == j - 2 for q in quants)
 
 
 def _in_counted_phrase(tokens: list[Token], idx: int, taken: set[int]) -> bool:
@@ -1041,6 +1070,9 @@ def _incident(
         wounded = max(m.weak_total("wounded") for m in mentions)
     if killed == 0 and wounded == 0:
         return None
+    said = " ".join(m.text for m in mentions) + " " + (group.context or "")
+    if NON_VIOLENT_CAUSES.search(said) and not VIOLENCE.search(said):
+        return None  # a road accident, a flood: not an incident of political violence
     event_date = next((m.date for m in mentions if m.has_date), None)
     if event_date is None:
         event_date = published
