@@ -206,8 +206,7 @@ class Mention:
     index: int
     text: str
     counts: list[Count]
-    place: gazetteer.Place | None = None
-    place_name: str | None = None
+    place: geo.Located | None = None  # where this sentence says it happened, if it says
     date: date | None = None
     has_date: bool = False
     perpetrator: Actor | None = None
@@ -351,11 +350,10 @@ def read_mention(index: int, text: str, span: Span, published: date | None) -> M
     if NO_CASUALTY.search(text) and not any(c.value for c in counts):
         return None
     lowered = {t.lower_ for t in span}
-    place, place_name = _place(span)
     event_date, has_date = _date(span, published, [t.i for t in triggers])
     victim_tokens = {q.noun.i for q in quants if q.noun is not None and q.outcome}
     return Mention(
-        index=index, text=text, counts=counts, place=place, place_name=place_name,
+        index=index, text=text, counts=counts,
         date=event_date, has_date=has_date, perpetrator=_perpetrator(span, triggers, victim_tokens),
         new_event=bool(lowered & NEW_EVENT_CUES) or any(c.new_group for c in counts),
         recalled=bool(RECALL_CUES.search(text)), accidental=bool(ACCIDENT_CUES.search(text)),
@@ -765,7 +763,8 @@ def _named_victims(tokens: list[Token], pos: int) -> list[int]:
         for child in trigger.children:
             if child.dep_ in ("nsubjpass", "nsubj") and child.ent_type_ == "PERSON":
                 found.append(child.i - base)
-    return [i for i in found if 0 <= i < len(tokens)]
+    # a name in capitals before a colon is a dateline ("LIBREVILLE:"), not a person
+    return [i for i in found if 0 <= i < len(tokens) and not tokens[i].text.isupper()]
 
 
 def _determiner(tokens: list[Token], idx: int) -> str | None:
@@ -792,74 +791,6 @@ def _determiner(tokens: list[Token], idx: int) -> str | None:
 
 
 # --------------------------------------------------------------------------- context
-
-
-_PLACE_PREPS = {"in", "near", "at", "of", "outside", "from", "across", "around", "into", "to",
-                "on", "inside", "within", "towards", "toward", "between"}
-
-
-def _place(span: Span) -> tuple[gazetteer.Place | None, str | None]:
-    """The most specific place the sentence names (city or region over country)."""
-    tokens = list(span)
-    found: list[tuple[int, gazetteer.Place, str]] = []
-    i = 0
-    while i < len(tokens):
-        tok = tokens[i]
-        if not (tok.text[:1].isupper() and tok.is_alpha) or (tok.i == span.start and \
-                tok.ent_type_ not in ("GPE", "LOC", "FAC")):
-            i += 1
-            continue
-        match = None
-        for n in (4, 3, 2, 1):
-            words = tokens[i:i + n]
-            if len(words) < n or not all(w.text[:1].isupper() or w.lower_ in ("al", "el", "de",
-                                                                               "-", "ez", "es")
-                                         for w in words):
-                continue
-            name = span.doc[words[0].i:words[-1].i + 1].text
-            place = gazetteer.resolve_place(name)
-            if place is None:
-                continue
-            if place.kind == "country" and n == 1 and tok.pos_ == "ADJ":
-                continue  # "Turkish" is a nationality, not where it happened
-            match = (n, place, name)
-            break
-        if match is None:
-            i += 1
-            continue
-        n, place, name = match
-        prev = tokens[i - 1].lower_ if i > 0 else ""
-        score = 0
-        if prev in _PLACE_PREPS:
-            score += 2
-        if tok.ent_type_ in ("GPE", "LOC", "FAC"):
-            score += 1
-        if place.kind != "country":
-            score += 1
-        if i + n < len(tokens) and tokens[i + n].lower_ in ("'s", "’s"):
-            score -= 2  # "Turkey's army": an actor, not a place
-        if tok.ent_type_ == "NORP" or tokens[i + n - 1].tag_ == "JJ":
-            score -= 2
-        found.append((score, place, name))
-        i += n
-    # "the Syrian town of Al Bab": the demonym names the country when the gazetteer lacks the town
-    m = re.search(r"\b(?:the\s+)?([A-Z][a-z]+)\s+(?:town|city|village|province|region|district|"
-                  r"capital|border|port|state|county)\s+of\s+([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)",
-                  span.text)
-    if m:
-        code = gazetteer.country_code(m.group(1))
-        if code:
-            place = gazetteer.resolve_place(m.group(2))
-            if place is None or place.country != code:
-                place = gazetteer.Place(m.group(2), code, "city")
-            found.append((5, place, m.group(2)))
-    if not found:
-        return None, None
-    found.sort(key=lambda f: (f[0], f[1].kind != "country"), reverse=True)
-    score, place, name = found[0]
-    if score < 0:
-        return None, None
-    return place, place.name if place.kind == "country" else name
 
 
 _DAY_WORDS = re.compile(r"\b(yesterday|today|tonight|last night|(Mon|Tues|Wednes|Thurs|Fri|"
@@ -971,6 +902,10 @@ def build_incidents(
 ) -> list[Incident]:
     """Group mentions into incidents and build their records."""
     names = geo.parse(all_sentences)
+    named = {t.sentence for t in names if t.places}
+    for mention in mentions:
+        if mention.index in named:
+            mention.place = geo.locate(names, {mention.index})
     groups: list[_Group] = []
     for mention in mentions:
         target = _same_incident(groups, mention)
@@ -1027,15 +962,18 @@ def _same_incident(groups: list[_Group], mention: Mention) -> _Group | None:
         first = group.mentions[0]
         if mention.recalled != first.recalled or first.earlier:
             continue
+        group_date = next((m.date for m in group.mentions if m.has_date), None)
+        other_date = mention.has_date and group_date is not None and mention.date != group_date
         if mention.new_event and not any(c.toll for c in mention.counts):
-            if mention.has_date or mention.place is not None:
+            # "five other soldiers were killed in Al Bab on Thursday": a new incident;
+            # "the shooter was also killed": one more dead in this one
+            only_weak = all(c.weak for c in mention.counts if not c.subset)
+            if other_date or _other_place(mention, group) or (
+                    not only_weak and (mention.has_date or mention.place is not None)):
                 continue
             mention.additive = True
             return group
-        group_date = next((m.date for m in group.mentions if m.has_date), None)
-        if mention.has_date and group_date is not None and mention.date != group_date:
-            continue
-        if _other_place(mention, group):
+        if other_date or _other_place(mention, group):
             continue
         return group
     return None

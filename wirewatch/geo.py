@@ -62,6 +62,7 @@ class Toponym:
     name: str
     places: tuple[Place, ...]
     votes: tuple[tuple[str, float], ...]  # (country, weight)
+    dateline: bool = False  # "WASHINGTON:": where the reporter filed, not where it happened
 
     @property
     def specificity(self) -> int:
@@ -83,6 +84,7 @@ class Located:
     country: str | None
     lat: float | None = None
     lon: float | None = None
+    kind: str = "country"  # "city" | "region" | "country"
 
 
 @cache
@@ -171,13 +173,15 @@ def _lookup(sentence: str, index: int, start: int, name: str) -> Toponym | None:
     places = gazetteer.candidates(name)
     if not places:
         return None
-    votes = _votes(name, places, sentence[start + len(name):])
+    after = sentence[start + len(name):]
+    votes = _votes(name, places, after)
     if not votes:
         return None
+    dateline = name.isupper() and len(name) > 3 and re.match(r"\s*(\(\w+\)\s*)?[:—–-]", after)
     before = sentence[:start].split()
     if before and before[-1].lower() in LOCATIVES:
         votes = {country: LOCATIVE_FACTOR * weight for country, weight in votes.items()}
-    return Toponym(index, start, name, tuple(places), tuple(votes.items()))
+    return Toponym(index, start, name, tuple(places), tuple(votes.items()), bool(dateline))
 
 
 def parse(sentences: Sequence[str]) -> list[Toponym]:
@@ -203,7 +207,7 @@ def locate(article: Sequence[Toponym], sentences: set[int]) -> Located | None:
     tally(local, 1.0, scores)
     if not scores:
         return None
-    first_seen = {}
+    first_seen: dict[str, tuple[int, int]] = {}
     for t in article:
         for country, _ in t.votes:
             first_seen.setdefault(country, (t.sentence, t.start))
@@ -215,15 +219,15 @@ def locate(article: Sequence[Toponym], sentences: set[int]) -> Located | None:
 def place_in(country: str, names: Sequence[Toponym]) -> Located | None:
     """The most specific place ``names`` give inside ``country`` (first mention wins ties)."""
     best: tuple[int, Place, Toponym] | None = None
-    for t in names:
+    for t in sorted(names, key=lambda t: t.dateline):  # a dateline only when nothing else
         place = t.place_in(country)
         if place is None:
             continue
         rank = {"city": 3, "region": 2, "country": 1}.get(place.kind, 0)
-        if best is None or rank > best[0]:
+        if best is None or (rank > best[0] and not t.dateline):
             best = (rank, place, t)
     if best is None:
         return None
     _, place, t = best
     name = place.name if place.kind == "country" else t.name
-    return Located(name, country, place.lat, place.lon)
+    return Located(name, country, place.lat, place.lon, place.kind)
