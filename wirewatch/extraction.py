@@ -166,6 +166,8 @@ guns rounds missiles rockets shells bombs drones aircraft planes helicopters tan
 incidents explosions blasts strikes airstrikes raids operations times hours minutes days weeks
 months years km kilometres kilometers miles metres meters percent goats camels cattle cows sheep
 animals livestock dollars hectares acres tonnes tons cases""".split())
+#: two towns closer than this may be one incident's ("in Virginia Beach", "in Virginia")
+SAME_AREA_KM = 50.0
 SUPERSEDED_CUES = {"earlier", "previously", "initially", "originally", "from"}
 TOLL_VERBS = {"rose", "risen", "climbed", "reached", "increased", "jumped", "stood", "stands",
               "surpassed", "went", "hit", "put", "puts", "placed", "brought", "bringing",
@@ -987,7 +989,8 @@ def _other_place(mention: Mention, group: _Group) -> bool:
     for other in (m.place for m in group.mentions if m.place is not None):
         if other.country != place.country:
             return True
-        if other.kind == place.kind == "city" and other.name != place.name:
+        if other.kind == place.kind == "city" and other.name != place.name and \
+                geo.distance_km(other, place) > SAME_AREA_KM:
             return True
     return False
 

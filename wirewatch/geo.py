@@ -14,6 +14,7 @@ regular expression, then looked up in :mod:`wirewatch.gazetteer`.
 
 from __future__ import annotations
 
+import math
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -42,6 +43,8 @@ ARTICLE_FACTOR = 0.25
 #: at least this big to count
 COMMON_WORD_ZIPF = 4.0
 COMMON_WORD_MIN_POPULATION = 1_000_000
+#: a city smaller than this loses to a region of the same name
+SMALL_CITY = 100_000
 
 _JOINERS = r"(?:al|el|de|del|da|do|la|le|es|ez|as|ad|an|ash|bin|ibn|e|i|y|du|des|van|von)"
 _RUN = re.compile(
@@ -70,10 +73,15 @@ class Toponym:
         return max({"city": 3, "region": 2, "country": 1}.get(p.kind, 0) for p in self.places)
 
     def place_in(self, country: str) -> Place | None:
-        """The most specific place this name denotes in ``country``."""
-        order = {"city": 0, "region": 1, "country": 2}
+        """The place this name denotes in ``country``: a city, unless the name is also a
+        region of it and the city is a small namesake ("Virginia", the state)."""
         inside = [p for p in self.places if p.country == country]
-        return min(inside, key=lambda p: order.get(p.kind, 3)) if inside else None
+        city = max((p for p in inside if p.kind == "city"), key=lambda p: p.population,
+                   default=None)
+        region = next((p for p in inside if p.kind == "region"), None)
+        if city is not None and (region is None or city.population >= SMALL_CITY):
+            return city
+        return region or (inside[0] if inside else None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -231,3 +239,13 @@ def place_in(country: str, names: Sequence[Toponym]) -> Located | None:
     _, place, t = best
     name = place.name if place.kind == "country" else t.name
     return Located(name, country, place.lat, place.lon, place.kind)
+
+
+def distance_km(a: Located, b: Located) -> float:
+    """Great-circle distance between two located places (infinite without coordinates)."""
+    if None in (a.lat, a.lon, b.lat, b.lon):
+        return float("inf")
+    lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))  # type: ignore[arg-type]
+    h = math.sin((lat2 - lat1) / 2) ** 2 + \
+        math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(h))
