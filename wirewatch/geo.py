@@ -37,6 +37,11 @@ NAMED_SETTLEMENT = 4.0  # "the Syrian town of X"
 LOCATIVE_FACTOR = 2.0
 LOCATIVES = frozenset({"in", "near", "at", "outside", "inside", "across", "around", "into",
                        "within", "of", "on", "to", "toward", "towards", "between"})
+#: a name in an administrative chain ("Kismayo city, Lower Juba region, Somalia",
+#: "Oicha (Beni, Nord-Kivu)") counts this much more: it says where the place before it is
+HIERARCHY_FACTOR = 2.0
+_HIERARCHY = re.compile(r"(\(\s*|[A-Z][\w'’-]*(\s+(city|town|village|district|province|region|"
+                        r"state|county|governorate|department|area))?,\s+)$")
 #: the rest of the article counts this much of an incident's own sentences
 ARTICLE_FACTOR = 0.25
 #: a one-word city name that is also a common English word ("Police", "March") must be
@@ -179,6 +184,8 @@ def _lookup(sentence: str, index: int, start: int, name: str) -> Toponym | None:
     if group:
         return Toponym(index, start, name, (), ((group, ARMED_GROUP),))
     places = gazetteer.candidates(name)
+    if not places and _HIERARCHY.search(sentence[:start]):
+        places = gazetteer.region_like(name)  # "Galgaduud" for "Galguduud"
     if not places:
         return None
     after = sentence[start + len(name):]
@@ -189,6 +196,8 @@ def _lookup(sentence: str, index: int, start: int, name: str) -> Toponym | None:
     before = sentence[:start].split()
     if before and before[-1].lower() in LOCATIVES:
         votes = {country: LOCATIVE_FACTOR * weight for country, weight in votes.items()}
+    elif _HIERARCHY.search(sentence[:start]):
+        votes = {country: HIERARCHY_FACTOR * weight for country, weight in votes.items()}
     return Toponym(index, start, name, tuple(places), tuple(votes.items()), bool(dateline))
 
 
