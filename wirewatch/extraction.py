@@ -158,7 +158,19 @@ CLAUSE_BREAKS = {";", ":", "(", ")", "—", "–", "--", "while", "but", "wherea
                  "though", "after", "before", "because", "since", "when", "as", "which", "who",
                  "whom", "whose", "where", "said", "says", "according"}
 # Things a number often counts in casualty reports, which are not people.
-THING_NOUNS = frozenset(["countries", "country", "vehicles", "vehicle", "cars", "car", "trucks", "truck", "buses", "bus", "boats", "boat", "houses", "house", "homes", "home", "buildings", "building", "shops", "schools", "churches", "mosques", "villages", "village", "towns", "town", "districts", "provinces", "regions", "areas", "locations", "sites", "points", "positions", "bases", "posts", "checkpoints", "weapons", "rifles", "guns", "rounds", "missiles", "rockets", "shells", "bombs", "drones", "aircraft", "planes", "helicopters", "tanks", "attacks", "incidents", "explosions", "blasts", "strikes", "airstrikes", "raids", "operations", "times", "hours", "minutes", "days", "weeks", "months", "years", "km", "kilometres", "kilometers", "miles", "metres", "meters", "percent", "goats", "camels", "cattle", "cows", "sheep", "animals", "livestock", "dollars", "hectares", "acres", "tonnes", "tons", "cases"])
+THING_NOUNS = frozenset([
+    "countries", "country", "vehicles", "vehicle", "cars", "car", "trucks", "truck",
+    "buses", "bus", "boats", "boat", "houses", "house", "homes", "home", "buildings",
+    "building", "shops", "schools", "churches", "mosques", "villages", "village", "towns",
+    "town", "districts", "provinces", "regions", "areas", "locations", "sites", "points",
+    "positions", "bases", "posts", "checkpoints", "weapons", "rifles", "guns", "rounds",
+    "missiles", "rockets", "shells", "bombs", "drones", "aircraft", "planes", "helicopters",
+    "tanks", "attacks", "incidents", "explosions", "blasts", "strikes", "airstrikes",
+    "raids", "operations", "times", "hours", "minutes", "days", "weeks", "months", "years",
+    "km", "kilometres", "kilometers", "miles", "metres", "meters", "percent", "goats",
+    "camels", "cattle", "cows", "sheep", "animals", "livestock", "dollars", "hectares",
+    "acres", "tonnes", "tons", "cases",
+])
 #: two towns closer than this may be one incident's ("in Virginia Beach", "in Virginia")
 SAME_AREA_KM = 50.0
 SUPERSEDED_CUES = {"earlier", "previously", "initially", "originally", "from"}

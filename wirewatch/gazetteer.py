@@ -67,8 +67,15 @@ def country_index() -> dict[str, str]:
 
 # Demonyms in data/demonyms.tsv are told from the country's other names by their ending,
 # and by this list for the ones whose ending does not show it.
-_DEMONYM_ENDING = re.compile(r"(ian|ians|ese|ish|an|ans|i|is|ic|ics|ch|ss|ots?|eks?|ers?|ns|ks|rk)$")
-_IRREGULAR_DEMONYMS = frozenset(fold(w) for w in ["Argentine", "Argentines", "Burkinabe", "Burkinabè", "Croat", "Croats", "Czechs", "Dane", "Danes", "Finn", "Frenchmen", "Kazakh", "Kazakhs", "Kosovar", "Kosovars", "Kyrgyz", "Lao", "Malagasy", "Montenegrin", "Nigerien", "Filipino", "Filipinos", "Philippine", "Pole", "Poles", "Serb", "Serbs", "Slovak", "Slovene", "Spaniard", "Spaniards", "Swede", "Swedes", "Tajik", "Turkmen", "Briton", "Welsh", "Yemenite"])
+_DEMONYM_ENDING = re.compile(
+    r"(ian|ians|ese|ish|an|ans|i|is|ic|ics|ch|ss|ots?|eks?|ers?|ns|ks|rk)$")
+_IRREGULAR_DEMONYMS = frozenset(fold(w) for w in [
+    "Argentine", "Argentines", "Burkinabe", "Burkinabè", "Croat", "Croats", "Czechs",
+    "Dane", "Danes", "Finn", "Frenchmen", "Kazakh", "Kazakhs", "Kosovar", "Kosovars",
+    "Kyrgyz", "Lao", "Malagasy", "Montenegrin", "Nigerien", "Filipino", "Filipinos",
+    "Philippine", "Pole", "Poles", "Serb", "Serbs", "Slovak", "Slovene", "Spaniard",
+    "Spaniards", "Swede", "Swedes", "Tajik", "Turkmen", "Briton", "Welsh", "Yemenite",
+])
 
 
 @cache
