@@ -436,6 +436,32 @@ def eval_(
                   markup=False, highlight=False)
 
 
+@app.command()
+def bench(
+    articles: Annotated[list[str] | None, typer.Option(
+        "--articles", help="Articles to time (default: the bundled benchmark corpus).")] = None,
+    broker: Annotated[bool, typer.Option(
+        "--broker/--no-broker", help="Also time the embedded broker with one worker.")] = True,
+    as_json: JsonOpt = False,
+) -> None:
+    """Throughput of the pure pipeline against the naive full-spaCy baseline; end to end."""
+    from wirewatch.benchmark import run_bench
+
+    paths = articles or [str(Path(__file__).parent / "samples" / "bench.jsonl")]
+    try:
+        report = run_bench(paths, broker=broker, watch=DEFAULT_DEMO_WATCH)
+    except ValueError as exc:
+        fail(str(exc), 2)
+    doc = report.to_dict()
+    if as_json:
+        print_json(doc)
+        return
+    table = Table("figure", "value", title=f"{report.articles} articles, {report.words} words")
+    for key, value in doc.items():
+        table.add_row(key, "—" if value is None else str(value))
+    out.print(table)
+
+
 # --------------------------------------------------------------------------- entry point
 
 

@@ -233,5 +233,9 @@ def resolve_place(text: str) -> Place | None:
 def warm() -> None:
     """Build every index now (worker start-up) instead of on the first article."""
     country_index()
+    _country_names()
     _city_index()
     _region_index()
+    from wordfreq import zipf_frequency  # the geoparser's common-word test loads its tables
+
+    zipf_frequency("warm", "en")

@@ -1,0 +1,208 @@
+"""Throughput and latency (SPEC §7), measured in one run on one machine.
+
+- ``pipeline``: the pure clean + extract + classify path, one process. It parses only
+  the sentences a cheap filter picks as possible casualty reports.
+- ``baseline``: the naive design — spaCy's full English pipeline over every article's
+  whole text, nothing else.
+- ``e2e`` (optional): the embedded broker with one worker, fed the same articles; the
+  sustained rate from first publish to last output, and ingest-to-alert latency from
+  Kafka record timestamps (raw message create time → alert create time).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import statistics
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from schemas.records import RawArticle
+from streams import codecs
+from wirewatch.cleaning import InvalidArticle, parse_raw
+from wirewatch.extraction import ExtractionStats
+from wirewatch.inputs import Message, messages
+from wirewatch.nlp import MODEL, model
+from wirewatch.pipeline import analyse
+
+
+#: paced copies for the latency figures: rounds over the casualty stories, seconds apart
+LATENCY_ROUNDS = 3
+LATENCY_GAP_S = 0.25
+
+
+def _reports_casualties(article: RawArticle) -> bool:
+    try:
+        return bool(analyse(article).incidents)
+    except InvalidArticle:
+        return False
+
+
+@dataclass(slots=True)
+class BenchReport:
+    """The figures of one ``wirewatch bench`` run."""
+
+    articles: int = 0
+    words: int = 0
+    pipeline_seconds: float = 0.0
+    baseline_seconds: float = 0.0
+    sentences: int = 0
+    candidate_sentences: int = 0
+    incidents: int = 0
+    e2e: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def pipeline_articles_per_s(self) -> float:
+        return self.articles / self.pipeline_seconds if self.pipeline_seconds else 0.0
+
+    @property
+    def baseline_articles_per_s(self) -> float:
+        return self.articles / self.baseline_seconds if self.baseline_seconds else 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        ratio = (self.pipeline_articles_per_s / self.baseline_articles_per_s
+                 if self.baseline_articles_per_s else None)
+        out: dict[str, Any] = {
+            "articles": self.articles, "words": self.words,
+            "pipeline_articles_per_s": round(self.pipeline_articles_per_s, 2),
+            "baseline_articles_per_s": round(self.baseline_articles_per_s, 2),
+            "ratio": round(ratio, 2) if ratio is not None else None,
+            "sentences": self.sentences, "candidate_sentences": self.candidate_sentences,
+            "incidents": self.incidents,
+        }
+        out.update({k: round(v, 2) for k, v in self.e2e.items()})
+        return out
+
+
+def load_articles(paths: Sequence[str], published_at: str | None = None) -> list[RawArticle]:
+    """The valid raw articles under ``paths`` (broken lines are skipped: nothing to time)."""
+    out = []
+    for message in messages(list(paths), published_at):
+        try:
+            out.append(parse_raw(message.value))
+        except InvalidArticle:
+            continue
+    return out
+
+
+def _timed(work: Callable[[], None]) -> float:
+    started = time.perf_counter()
+    work()
+    return time.perf_counter() - started
+
+
+def bench_pipeline(articles: Sequence[RawArticle], report: BenchReport) -> None:
+    """Time the pure pipeline over every article (model and gazetteer loaded beforehand)."""
+    from wirewatch import gazetteer
+
+    model()
+    gazetteer.warm()
+    analyse(articles[0])  # first-call costs (regex compilation, lazy imports) are not throughput
+    stats = ExtractionStats()
+
+    def run() -> None:
+        for article in articles:
+            try:
+                report.incidents += len(analyse(article, stats).incidents)
+            except InvalidArticle:
+                continue
+
+    report.pipeline_seconds = _timed(run)
+    report.sentences, report.candidate_sentences = stats.sentences, stats.candidates
+
+
+def bench_baseline(articles: Sequence[RawArticle], report: BenchReport) -> None:
+    """Time spaCy's full pipeline over every article's whole text."""
+    import spacy
+
+    nlp = spacy.load(MODEL)
+    nlp(articles[0].body)
+
+    def run() -> None:
+        for article in articles:
+            nlp(article.body)
+
+    report.baseline_seconds = _timed(run)
+
+
+def bench_e2e(articles: Sequence[RawArticle], watch: str, timeout: float) -> dict[str, float]:
+    """Run the articles through the embedded broker and one worker; rate and latency."""
+    return asyncio.run(_e2e(articles, watch, timeout))
+
+
+async def _e2e(articles: Sequence[RawArticle], watch: str, timeout: float) -> dict[str, float]:
+    from streams.admin import ensure_topics
+    from streams.broker import EmbeddedBroker
+    from streams.client import read_topic
+    from streams.topics import TopicNames
+    from wirewatch.operations import demo_settings, publish, wait_accounted, watch_set
+    from wirewatch.watch import parse_rules
+    from wirewatch.worker import WorkerProcess
+
+    workdir = Path(tempfile.mkdtemp(prefix="wirewatch-bench-"))
+    with EmbeddedBroker(workdir / "broker.log") as broker:
+        settings = demo_settings(broker.url, str(workdir))
+        names = TopicNames(settings.topic_prefix)
+        await ensure_topics(settings)
+        await watch_set(settings, parse_rules(watch))
+        with WorkerProcess(settings) as worker:
+            # one article first, so the timed run does not include the group join
+            warm = [Message(f"warm-{articles[0].id}", codecs.encode(
+                {**articles[0].to_dict(), "id": f"warm-{articles[0].id}"}))]
+            await publish(settings, names.raw, warm)
+            await wait_accounted(settings, 1, timeout, worker, quiet=0.5)
+            # throughput: the whole corpus at once
+            items = [Message(a.id, codecs.encode(a)) for a in articles]
+            await publish(settings, names.raw, items)
+            total = len(items) + 1
+            await wait_accounted(settings, total, timeout, worker, quiet=1.0)
+            burst_end = max([r.timestamp for topic in (names.clean, names.extracted,
+                                                       names.incidents, names.alerts,
+                                                       names.deadletter)
+                             async for r in read_topic(settings, topic)])
+            # latency: fresh copies of the casualty stories, one every LATENCY_GAP_S
+            copies = [Message(f"lat-{n}-{a.id}", codecs.encode(
+                {**a.to_dict(), "id": f"lat-{n}-{a.id}",
+                 "body": f"{a.body}\n\nTiming copy {n}."}))
+                for n in range(LATENCY_ROUNDS) for a in articles if _reports_casualties(a)]
+            for copy in copies:
+                await publish(settings, names.raw, [copy])
+                await asyncio.sleep(LATENCY_GAP_S)
+            await wait_accounted(settings, total + len(copies), timeout, worker, quiet=1.0)
+        raw_times = {codecs.decode_key(r.key): r.timestamp
+                     async for r in read_topic(settings, names.raw)}
+        latencies = []
+        async for record in read_topic(settings, names.alerts):
+            alert = codecs.decode(record.value)
+            for source in alert.get("sources", []):
+                article_id = str(source.get("article_id"))
+                if article_id.startswith("lat-") and article_id in raw_times:
+                    latencies.append(record.timestamp - raw_times[article_id])
+    first = min(raw_times[a.id] for a in articles if a.id in raw_times)
+    span_ms = burst_end - first
+    out = {"e2e_articles_per_s": len(articles) / (span_ms / 1000) if span_ms > 0 else 0.0,
+           "alerts_timed": float(len(latencies))}
+    if latencies:
+        latencies.sort()
+        out["p50_ms"] = float(statistics.median(latencies))
+        out["p99_ms"] = float(latencies[min(len(latencies) - 1,
+                                            round(0.99 * (len(latencies) - 1)))])
+    return out
+
+
+def run_bench(paths: Sequence[str], *, broker: bool = False, watch: str = "",
+              timeout: float = 600.0) -> BenchReport:
+    """The whole benchmark on the articles under ``paths``."""
+    articles = load_articles(paths)
+    if not articles:
+        raise ValueError("no valid articles to benchmark")
+    report = BenchReport(articles=len(articles),
+                         words=sum(len(a.body.split()) for a in articles))
+    bench_pipeline(articles, report)
+    bench_baseline(articles, report)
+    if broker:
+        report.e2e = bench_e2e(articles, watch, timeout)
+    return report
