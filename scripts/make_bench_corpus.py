@@ -210,7 +210,7 @@ def article(rng: random.Random, index: int, casualty: bool, published: datetime)
     target = rng.randint(330, 900)
     paragraphs: list[str] = []
     if casualty:
-        place, country, nat, perp = rng.choice(CONFLICT)
+        place, _country, nat, perp = rng.choice(CONFLICT)
         k, w = rng.choice(NUMBER_WORDS[:6]), rng.choice(NUMBER_WORDS)
         lede = rng.choice(INCIDENT_LEDES).format(
             k=k, w=w, nat=nat, place=place, day=WEEKDAYS[published.weekday() - 1],

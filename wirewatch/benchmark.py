@@ -28,7 +28,6 @@ from wirewatch.inputs import Message, messages
 from wirewatch.nlp import MODEL, model
 from wirewatch.pipeline import analyse
 
-
 #: paced copies for the latency figures: rounds over the casualty stories, seconds apart
 LATENCY_ROUNDS = 3
 LATENCY_GAP_S = 0.25
