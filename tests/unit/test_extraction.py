@@ -108,3 +108,100 @@ def test_evidence_and_article_ids() -> None:
     assert inc.evidence == ["A landmine killed two children in Helmand on Monday."]
     assert inc.article_ids == ["t"]
     assert inc.sub_event_type == "Remote explosive/landmine/IED"
+
+
+# --- counting rules ----------------------------------------------------------------------
+
+
+def test_apposition_does_not_hide_the_total() -> None:
+    inc = one("Ten people, including two soldiers, were killed and 15 people, including six "
+              "soldiers, were injured in the ambush.")
+    assert (inc.killed, inc.wounded) == (10, 15)
+
+
+def test_ranges_take_the_lower_bound() -> None:
+    inc = one("Gunmen killed 8 to 10 villagers near the market.")
+    assert (inc.killed, inc.killed_qualifier) == (8, "at_least")
+    inc = one("Five rebels and 2-4 policemen were killed in the fighting.")
+    assert inc.killed == 7
+
+
+def test_another_counts_one_more() -> None:
+    inc = one("One civilian was killed and another injured when shells hit the village.")
+    assert (inc.killed, inc.wounded) == (1, 1)
+
+
+def test_counted_noun_phrase_is_not_counted_twice() -> None:
+    assert one("One police officer died in the attack.").killed == 1
+
+
+def test_named_victim_counts_one() -> None:
+    inc = one("Gunmen shot and killed Amina Okafor, a local councillor, outside her home.")
+    assert inc.killed == 1
+
+
+def test_definite_victim_counts_when_nothing_else_does() -> None:
+    assert one("Assailants opened fire on a cleric. The imam was killed in the attack.").killed \
+        == 1
+    assert one("A soldier was killed. The soldier was buried on Monday.").killed == 1
+
+
+def test_a_definite_noun_joined_to_a_count_is_one_more() -> None:
+    inc = one("Five engineers and their driver were killed when the bomb went off.")
+    assert inc.killed == 6
+
+
+def test_attacker_also_killed_adds_one() -> None:
+    inc = one("A gunman killed 12 people at an office on Friday. The shooter was also killed "
+              "after a gunbattle with police.", "2026-03-07")
+    assert inc.killed == 13
+
+
+def test_a_total_toll_is_the_total() -> None:
+    inc = one("Gunmen killed 18 tourists at the museum. Three guards and two gunmen also died "
+              "in the siege, bringing the total death toll to 23.")
+    assert inc.killed == 23
+
+
+def test_superseded_figures_are_ignored() -> None:
+    inc = one("Police raised the toll to 12 dead and four wounded, after earlier reporting "
+              "11 dead and six wounded.")
+    assert (inc.killed, inc.wounded) == (12, 4)
+
+
+def test_things_are_not_people() -> None:
+    inc = one("Militants killed 5 people and burned two vehicles in the raid.")
+    assert inc.killed == 5
+    inc = one("Eighteen tourists from at least eight countries were killed by gunmen.")
+    assert inc.killed == 18
+
+
+def test_restatements_within_an_article_are_one_incident() -> None:
+    found = incidents("A bomb killed six people at a hospital gate in Quetta on Sunday. "
+                      "The bomber blew herself up, killing two policemen and four civilians, "
+                      "police said.", "2026-03-09")
+    assert [i.killed for i in found] == [6]
+
+
+def test_past_perfect_reports_an_earlier_incident() -> None:
+    found = incidents("A bomb killed six people at a hospital in Quetta on Sunday. Police "
+                      "were moving the bodies of two colleagues who had been shot dead by "
+                      "gunmen nearby.", "2026-03-09")
+    assert sorted(i.killed for i in found) == [2, 6]
+    assert not any(i.historical for i in found)
+
+
+@pytest.mark.parametrize("text", [
+    "Two students are dead and three are injured after a bus drove off an overpass.",
+    "The death toll from Sunday's earthquake rose to 12.",
+    "Four people drowned when floods swept through the valley.",
+])
+def test_non_violent_deaths_are_not_incidents(text: str) -> None:
+    assert incidents(text) == []
+
+
+def test_context_sentence_names_the_event_type() -> None:
+    inc = one("Clan militias clashed on the outskirts of a village in Mudug region. "
+              "Two people were killed.")
+    assert inc.sub_event_type == "Armed clash"
+    assert inc.location.country == "SO"

@@ -1,0 +1,32 @@
+"""wirewatch.benchmark: what it measures and counts (speed itself is for `wirewatch bench`)."""
+
+from pathlib import Path
+
+from wirewatch.benchmark import BenchReport, bench_baseline, bench_pipeline, load_articles
+
+BENCH = Path(__file__).resolve().parents[2] / "wirewatch" / "samples" / "bench.jsonl"
+
+
+def test_bundled_corpus_is_wire_length_and_mostly_quiet() -> None:
+    articles = load_articles([str(BENCH)])
+    assert len(articles) >= 100
+    words = [len(a.body.split()) for a in articles]
+    assert min(words) >= 300 and max(words) <= 1000
+    report = BenchReport(articles=len(articles))
+    bench_pipeline(articles, report)
+    with_incidents = report.incidents
+    assert 0.05 * len(articles) <= with_incidents <= 0.2 * len(articles)
+    # the model only sees the candidate sentences, a small share of the text
+    assert report.candidate_sentences < 0.05 * report.sentences
+
+
+def test_report_fields() -> None:
+    articles = load_articles([str(BENCH)])[:3]
+    report = BenchReport(articles=3, words=sum(len(a.body.split()) for a in articles))
+    bench_pipeline(articles, report)
+    bench_baseline(articles, report)
+    doc = report.to_dict()
+    assert doc["articles"] == 3
+    assert doc["pipeline_articles_per_s"] > 0 and doc["baseline_articles_per_s"] > 0
+    assert doc["ratio"] == round(report.pipeline_articles_per_s /
+                                 report.baseline_articles_per_s, 2)

@@ -1,0 +1,54 @@
+"""wirewatch.geo: place names vote; the incident is placed in the winning country."""
+
+from wirewatch.geo import locate, parse, toponyms
+
+
+def countries(sentence: str) -> dict[str, float]:
+    out: dict[str, float] = {}
+    for t in toponyms(sentence):
+        for country, weight in t.votes:
+            out[country] = out.get(country, 0.0) + weight
+    return out
+
+
+def test_administrative_chain_settles_an_ambiguous_name() -> None:
+    names = parse(["Gunmen ambushed a convoy in Bay region, Somalia.",
+                   "Ten people were killed."])
+    place = locate(names, {1})
+    assert place is not None and place.country == "SO"
+
+
+def test_country_names_outvote_nationalities() -> None:
+    votes = countries("Turkish soldiers were killed in Syria.")
+    assert votes["SY"] > votes["TR"]
+
+
+def test_common_words_are_not_small_towns() -> None:
+    assert "PL" not in countries("The Police said the attack was planned.")
+
+
+def test_datelines_vote_but_do_not_place() -> None:
+    names = parse(["WASHINGTON: A gunman killed 12 people in Virginia Beach on Friday."])
+    assert names[0].dateline
+    place = locate(names, {0})
+    assert place is not None and place.name == "Virginia Beach"
+
+
+def test_the_incident_sentence_outweighs_the_rest_of_the_article() -> None:
+    names = parse([
+        "Turkey and Russia held talks in Ankara on Syria.",
+        "Turkey's president said Turkey would press on.",
+        "Three soldiers were killed in Al Bab on Thursday.",
+    ])
+    place = locate(names, {2})
+    assert place is not None and (place.name, place.country) == ("Al Bab", "SY")
+    assert place.lat is not None
+
+
+def test_named_settlement_of_a_country() -> None:
+    place = locate(parse(["Shells hit the Syrian town of Qabasin, killing two."]), {0})
+    assert place is not None and place.country == "SY"
+
+
+def test_no_place_at_all() -> None:
+    assert locate(parse(["Two people were killed."]), {0}) is None
