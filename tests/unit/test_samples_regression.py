@@ -6,10 +6,9 @@ Checked by hand when written; a change to these figures must be a deliberate one
 import orjson
 import pytest
 
+from tests.conftest import sample_articles
 from wirewatch.cleaning import parse_raw
 from wirewatch.pipeline import analyse
-
-from tests.conftest import sample_articles
 
 # id → [(killed, wounded, location country, sub-event type, historical)]
 EXPECTED = {
