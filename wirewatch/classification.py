@@ -36,6 +36,14 @@ EVENT_TYPE_OF = {
     "Excessive force against protesters": PROTESTS,
 }
 
+TERRITORY = re.compile(
+    r"\b(took|taken|take|takes|taking|seized|seize|captured|capture|regained|retook|"
+    r"recaptured|overran|overrun) (full )?(control of|over|the (village|town|city|area|base|"
+    r"locality|district|camp)|a [\w\s]{0,30}?(stronghold|base|town|village))", re.I)
+STATE_FORCES = re.compile(
+    r"\b(army|military|troops|soldiers|government|security forces|forces of|police|"
+    r"FARDC|SNA|ANDSF|defence forces|defense forces|armed forces)\b", re.I)
+
 # (sub-type, pattern) in priority order.
 RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (sub, re.compile(pattern, re.I)) for sub, pattern in (
@@ -61,7 +69,10 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("Mob violence", r"\b(mob|lynch(ed|ing)?|vigilantes?|rioters?|angry crowd)\b"),
         ("Violent demonstration", r"\b(protesters?|demonstrators?) (clashed|threw|attacked|"
                                   r"torched|burned)\b"),
-        ("Armed clash", r"\b(clash(es|ed)?|fighting|fought|battles?|gun ?battles?|firefights?|"
+        ("Armed clash", r"\b(attack(ed|s|ing)? (on )?(a |an |the )?(police|army|military|"
+                        r"security|border)( \w+)? (checkpoint|station|post|base|camp|convoy|"
+                        r"patrol|outpost|barracks|headquarters)|"
+                        r"clash(es|ed)?|fighting|fought|battles?|gun ?battles?|firefights?|"
                         r"exchange of (fire|gunfire)|exchanged fire|ambush(ed|es)?|"
                         r"skirmish(es)?|offensive|counter-?attack|repelled|repulsed|"
                         r"stormed|overran|assault(ed)? on (a |an |the )?(military|army|"
@@ -87,10 +98,19 @@ class Classification:
 
 def match_text(text: str, victim_categories: set[str] | None = None) -> Classification | None:
     """The first rule the text matches, or None."""
+    territory = TERRITORY.search(text)
+    if territory:
+        before = text[max(0, territory.start() - 80):territory.start()]
+        sub = "Government regains territory" if STATE_FORCES.search(before) else \
+            "Non-state actor overtakes territory"
+        return Classification(EVENT_TYPE_OF[sub], sub)
     for sub, pattern in RULES:
         if pattern.search(text):
             if sub == "Attack" and victim_categories and victim_categories <= ARMED_CATEGORIES:
                 sub = "Armed clash"  # only armed men among the victims: a battle, as ACLED codes
+            if sub == "Armed clash" and victim_categories == {"civilians"} and \
+                    re.search(r"\bambush", text, re.I) and not re.search(r"\bclash", text, re.I):
+                sub = "Attack"  # an ambush on civilians is violence against them
             return Classification(EVENT_TYPE_OF[sub], sub)
     return None
 

@@ -107,7 +107,8 @@ AGGREGATE_CUES = re.compile(
 NOT_ACTORS = {"toll", "attack", "blast", "explosion", "bomb", "strike", "fire", "accident",
               "landmine", "mine", "device", "shell", "rocket", "missile", "car", "vehicle",
               "explosives", "ied", "bombing", "crash", "collapse", "flood", "storm", "quake",
-              "earthquake", "disease", "outbreak", "people", "person"}
+              "earthquake", "disease", "outbreak", "people", "person", "mistake", "error",
+              "gunfire", "shrapnel", "wounds", "injuries"}
 SAY_VERBS = {"said", "say", "says", "told", "tell", "reported", "report", "reports", "added",
              "confirmed", "announced", "stated", "claimed", "wrote", "according", "quoted"}
 SAME_PLACE_CUES = re.compile(r"\b(same (area|place|town|city|village|region|district|spot))\b",
@@ -840,7 +841,8 @@ def _perpetrator(span: Span, triggers: list[Token], victims: set[int]) -> Actor 
     for trig in triggers:
         for child in trig.children:
             if child.dep_ == "agent":
-                objs = [c for c in child.children if c.dep_ == "pobj"]
+                objs = [c for c in child.children if c.dep_ == "pobj"
+                        and c.lower_ not in NOT_ACTORS]
                 if objs:
                     return _actor(_phrase(objs[0]))
     # "claimed by"/"X claimed responsibility"
@@ -911,7 +913,7 @@ def build_incidents(
 ) -> list[Incident]:
     """Group mentions into incidents and build their records."""
     names = geo.parse(all_sentences)
-    named = {t.sentence for t in names if t.places}
+    named = {t.sentence for t in names if t.names_a_place}
     for mention in mentions:
         if mention.index in named:
             mention.place = geo.locate(names, {mention.index})
@@ -947,7 +949,7 @@ def _event_context(all_sentences: Sequence[str], first: int, used: set[int]) -> 
     "Militias clashed near the village. Two people were killed.": the clash is in the
     first sentence, the toll in the second; both are the incident's evidence.
     """
-    for index in (first - 1, first - 2):
+    for index in range(first - 1, first - 4, -1):
         if index < 0 or index in used:
             return None
         sentence = all_sentences[index]

@@ -73,6 +73,12 @@ class Toponym:
     dateline: bool = False  # "WASHINGTON:": where the reporter filed, not where it happened
 
     @property
+    def names_a_place(self) -> bool:
+        """A place name, not a nationality ("Turkish") or an armed group ("Taliban")."""
+        return bool(self.places) and not (
+            self.places[0].kind == "country" and not gazetteer.is_country_name(self.name))
+
+    @property
     def specificity(self) -> int:
         """City 3, region 2, country 1: an incident is placed at its most specific name."""
         return max({"city": 3, "region": 2, "country": 1}.get(p.kind, 0) for p in self.places)

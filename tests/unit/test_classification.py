@@ -35,3 +35,23 @@ def test_every_sub_type_belongs_to_its_event_type() -> None:
     assert EVENT_TYPE_OF["Armed clash"] == "Battles"
     assert EVENT_TYPE_OF["Air/drone strike"] == "Explosions/Remote violence"
     assert EVENT_TYPE_OF["Attack"] == "Violence against civilians"
+
+
+def test_taking_ground_is_coded_by_who_took_it() -> None:
+    assert classify_text("The army retook control of the town after heavy fighting."
+                         ).sub_event_type == "Government regains territory"
+    assert classify_text("Rebels seized the village and killed two guards."
+                         ).sub_event_type == "Non-state actor overtakes territory"
+
+
+def test_an_attack_on_a_police_post_is_a_battle() -> None:
+    result = classify_text("Militants attacked a police checkpoint, killing four.",
+                           {"police", "civilians"})
+    assert (result.event_type, result.sub_event_type) == ("Battles", "Armed clash")
+
+
+def test_an_ambush_on_civilians_is_an_attack() -> None:
+    assert classify_text("Militiamen ambushed a passenger bus, killing three.",
+                         {"civilians"}).sub_event_type == "Attack"
+    assert classify_text("Militants ambushed an army convoy, killing three.",
+                         {"soldiers"}).sub_event_type == "Armed clash"

@@ -205,3 +205,49 @@ def test_context_sentence_names_the_event_type() -> None:
               "Two people were killed.")
     assert inc.sub_event_type == "Armed clash"
     assert inc.location.country == "SO"
+
+
+# An article shaped like SPEC §4's acceptance example, written for this test.
+FRIENDLY_FIRE = """\
+Three Turkish soldiers were killed by mistake and 11 were wounded on Thursday in the \
+Syrian town of Al Bab when a Russian jet bombed a building the troops were using, the \
+Turkish military said.
+
+Moscow and Ankara have been working more closely on Syria, and the Kremlin quickly \
+offered its condolences.
+
+The Russian pilots had been aiming at Islamic State positions, but "by mistake three of \
+our soldiers lost their lives when the building was hit", the army said, adding that one \
+of the 11 injured was in a serious condition.
+
+The two governments moved past an earlier crisis in the same way, after an off-duty \
+Turkish policeman shot dead Russia's ambassador in Ankara on December 19.
+
+Turkey's offensive inside Syria has brought a mounting casualty toll.
+
+Five other Turkish soldiers were killed and 10 wounded in Al Bab on Thursday in clashes \
+with Islamic State fighters, a Turkish news agency reported.
+
+Five Turkish soldiers were also killed in the same area on Wednesday.
+
+Related headlines
+Russian adviser killed in Syria 12:40 GMT
+Border town shelled again 11:05 GMT
+"""
+
+
+def test_acceptance_shaped_article() -> None:
+    from wirewatch.cleaning import clean_text
+
+    found = incidents(clean_text(FRIENDLY_FIRE).text, "2017-02-09")
+    got = [(i.killed, i.wounded, i.location.country, i.date, i.historical, i.accidental,
+            i.sub_event_type) for i in found]
+    assert got == [
+        (3, 11, "SY", "2017-02-09", False, True, "Air/drone strike"),
+        (1, 0, "TR", "2016-12-19", True, False, "Attack"),
+        (5, 10, "SY", "2017-02-09", False, False, "Armed clash"),
+        (5, 0, "SY", "2017-02-08", False, False, "Armed clash"),
+    ]
+    assert {v.country for v in found[0].victims} == {"TR"}
+    assert found[0].perpetrator is not None and found[0].perpetrator.country == "RU"
+    assert found[1].victims[0].country == "RU"
