@@ -1,23 +1,41 @@
-"""Clean stage: raw article bytes → clean article (or duplicate mark, or dead letter)."""
+"""Clean stage: raw bytes → clean article → near-duplicate check → ``wire.articles.clean``.
+
+Two agents: ``clean`` (partitioned like the raw topic) parses, repairs and strips each
+message, dead-lettering what it cannot read; ``deduplicate`` reads the single-partition
+``unchecked`` topic so that one index sees every story, and marks another wire's copy
+``duplicate_of`` the first. Its memory is a Faust table: it survives a restart.
+"""
 
 from __future__ import annotations
 
+from functools import partial
+
 import faust
 
-from streams.app import app, clean_topic, deadletter_topic, raw_topic, settings
+from schemas.records import CleanArticle
+from streams import codecs
+from streams.app import app, clean_topic, deadletter_topic, raw_topic, settings, unchecked_topic
 from streams.stage import Emit, StageResult, run_stage
-from wirewatch.cleaning import clean_article, mark_duplicate, parse_raw
+from wirewatch.cleaning import clean_article, parse_raw
+from wirewatch.dedup import Deduplicator
 
 STAGE = "clean"
 
-#: content hash → id of the first article that carried that text.
-seen_texts = app.Table("seen-texts", default=None, help="content hash → first article id")
+#: article id → {"at": seen (epoch s), "sig": MinHash signature, "dup": first copy's id}
+recent_stories = app.Table("recent-stories", partitions=1, default=None,
+                           help="stories in the near-duplicate window")
+deduplicator = Deduplicator(recent_stories, settings.dedup_window_hours * 3600)
 
 
 def handle(key: str | None, payload: bytes) -> StageResult:
     """Clean one raw message."""
-    raw = parse_raw(payload, settings.max_body_bytes)
-    article = mark_duplicate(clean_article(raw), seen_texts)
+    article = clean_article(parse_raw(payload, settings.max_body_bytes))
+    return StageResult("cleaned", [Emit(unchecked_topic, article.id, article)])
+
+
+def check_duplicate(key: str | None, payload: bytes, now: float) -> StageResult:
+    """Mark a clean article that repeats a recent story, and pass it on."""
+    article = deduplicator.check(CleanArticle.from_dict(codecs.decode(payload)), now)
     outcome = "duplicate" if article.duplicate_of else "clean"
     return StageResult(outcome, [Emit(clean_topic, article.id, article)])
 
@@ -26,3 +44,10 @@ def handle(key: str | None, payload: bytes) -> StageResult:
 async def clean(stream: faust.StreamT) -> None:
     async for event in stream.events():
         await run_stage(STAGE, event, handle, deadletter_topic)
+
+
+@app.agent(unchecked_topic)
+async def deduplicate(stream: faust.StreamT) -> None:
+    async for event in stream.events():
+        now = event.message.timestamp or 0.0  # event time: replays decide the same way
+        await run_stage("dedup", event, partial(check_duplicate, now=now), deadletter_topic)

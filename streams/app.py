@@ -47,6 +47,7 @@ def _topic(name: str) -> faust.TopicT:
 
 
 raw_topic = _topic(names.raw)
+unchecked_topic = _topic(names.unchecked)
 clean_topic = _topic(names.clean)
 extracted_topic = _topic(names.extracted)
 incidents_topic = _topic(names.incidents)

@@ -51,6 +51,10 @@ class Settings:
     max_body_bytes: int = _setting(
         "WIREWATCH_MAX_BODY_BYTES", 1_000_000, "Raw messages larger than this are dead-lettered."
     )
+    dedup_window_hours: float = _setting(
+        "WIREWATCH_DEDUP_WINDOW_HOURS", 48.0,
+        "How long a story is remembered for the near-duplicate check (another wire's copy).",
+    )
     data_dir: str = _setting(
         "WIREWATCH_DATA_DIR", ".wirewatch", "Folder for worker state and the embedded broker's log."
     )

@@ -17,6 +17,11 @@ class TopicSpec:
 
 
 RAW = TopicSpec("raw", "wire.articles.raw", "raw articles in (key: article id)")
+UNCHECKED = TopicSpec(
+    "unchecked", "wire.articles.unchecked",
+    "internal: cleaned articles before the near-duplicate check (one partition: one index)",
+    single_partition=True,
+)
 CLEAN = TopicSpec("clean", "wire.articles.clean", "cleaned articles, duplicates marked")
 EXTRACTED = TopicSpec(
     "extracted", "wire.incidents.extracted", "internal: incidents before classification"
@@ -31,7 +36,9 @@ DEADLETTER = TopicSpec(
     "deadletter", "wire.deadletter", "messages a stage could not process, bytes untouched"
 )
 
-CATALOGUE: tuple[TopicSpec, ...] = (RAW, CLEAN, EXTRACTED, INCIDENTS, ALERTS, WATCHLIST, DEADLETTER)
+CATALOGUE: tuple[TopicSpec, ...] = (
+    RAW, UNCHECKED, CLEAN, EXTRACTED, INCIDENTS, ALERTS, WATCHLIST, DEADLETTER,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +53,10 @@ class TopicNames:
     @property
     def raw(self) -> str:
         return self.name(RAW)
+
+    @property
+    def unchecked(self) -> str:
+        return self.name(UNCHECKED)
 
     @property
     def clean(self) -> str:

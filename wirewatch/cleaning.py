@@ -9,7 +9,6 @@ of the story.
 from __future__ import annotations
 
 import re
-from collections.abc import MutableMapping
 from dataclasses import dataclass, field
 
 import ftfy
@@ -162,13 +161,3 @@ def clean_article(raw: RawArticle) -> CleanArticle:
         language=language, content_hash=content_hash(cleaned.text), title=title, url=raw.url,
         removed=cleaned.removed,
     )
-
-
-def mark_duplicate(article: CleanArticle, seen: MutableMapping[str, str]) -> CleanArticle:
-    """Mark ``article`` as a duplicate of the first article seen with the same text."""
-    first = seen.get(article.content_hash)
-    if first is None:
-        seen[article.content_hash] = article.id
-    elif first != article.id:
-        article.duplicate_of = first
-    return article

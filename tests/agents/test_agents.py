@@ -42,7 +42,8 @@ def sent(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[Sent]]:
 @pytest.fixture(autouse=True)
 def empty_tables() -> None:
     """Each test starts with no remembered texts and an empty watchlist."""
-    agents.clean.seen_texts.data.clear()
+    agents.clean.recent_stories.data.clear()
+    agents.clean.deduplicator._index = None
     agents.alert.watchlist.data.clear()
 
 
@@ -61,7 +62,7 @@ ARTICLE = {
 async def test_clean_agent_emits_a_clean_article(sent: list[Sent]) -> None:
     async with agents.clean.clean.test_context() as agent:
         await agent.put(key=b"t-1", value=orjson.dumps(ARTICLE))
-    (out,) = on(sent, names.clean)
+    (out,) = on(sent, names.unchecked)
     value = orjson.loads(out.value)
     assert out.key == b"t-1"
     assert value["id"] == "t-1" and value["language"] == "en"
@@ -69,14 +70,20 @@ async def test_clean_agent_emits_a_clean_article(sent: list[Sent]) -> None:
     assert validation_errors("article.clean.json", value) == []
 
 
-async def test_clean_agent_marks_the_second_copy_as_duplicate(sent: list[Sent]) -> None:
-    second = {**ARTICLE, "id": "t-2", "source": "Other Wire"}
-    async with agents.clean.clean.test_context() as agent:
-        await agent.put(key=b"t-1", value=orjson.dumps(ARTICLE))
-        await agent.put(key=b"t-2", value=orjson.dumps(second))
+async def test_dedup_agent_marks_another_wires_copy(sent: list[Sent]) -> None:
+    from wirewatch.cleaning import clean_article, parse_raw
+
+    second = {**ARTICLE, "id": "t-2", "source": "Other Wire",
+              "body": "By our correspondent. " + str(ARTICLE["body"]) + " More follows."}
+    other = {**ARTICLE, "id": "t-3", "body": "The central bank held its rate on Monday."}
+    async with agents.clean.deduplicate.test_context() as agent:
+        for article in (ARTICLE, second, other, ARTICLE):  # the last: a redelivery
+            payload = orjson.dumps(clean_article(parse_raw(orjson.dumps(article))).to_dict())
+            await agent.put(key=str(article["id"]).encode(), value=payload)
     values = [orjson.loads(s.value) for s in on(sent, names.clean)]
-    assert [v["id"] for v in values] == ["t-1", "t-2"]
-    assert values[1]["duplicate_of"] == "t-1"
+    assert [(v["id"], v.get("duplicate_of")) for v in values] == [
+        ("t-1", None), ("t-2", "t-1"), ("t-3", None), ("t-1", None)]
+    assert set(agents.clean.recent_stories.data) == {"t-1", "t-2", "t-3"}
 
 
 @pytest.mark.parametrize("payload, error", [
@@ -97,7 +104,7 @@ async def test_clean_agent_dead_letters_bad_input_and_keeps_going(
     assert headers["error.class"] == error
     assert headers["original.topic"] == names.raw
     assert validation_errors("deadletter.headers.json", headers) == []
-    assert len(on(sent, names.clean)) == 1  # the next message still went through
+    assert len(on(sent, names.unchecked)) == 1  # the next message still went through
 
 
 def clean_payload() -> bytes:

@@ -13,7 +13,6 @@ from wirewatch.cleaning import (
     clean_article,
     clean_text,
     detect_language,
-    mark_duplicate,
     parse_raw,
 )
 
@@ -80,17 +79,6 @@ def test_language_detection() -> None:
     assert detect_language("Une bombe a explosé lundi près d'une gare routière, tuant six "
                            "personnes, selon la police locale.") == "fr"
     assert detect_language("12 34") == "und"
-
-
-def test_clean_article_and_duplicates() -> None:
-    first = clean_article(parse_raw(raw()))
-    second = clean_article(parse_raw(raw(id="b2", source="Other Wire")))
-    assert first.content_hash == second.content_hash
-    seen: dict[str, str] = {}
-    assert mark_duplicate(first, seen).duplicate_of is None
-    assert mark_duplicate(second, seen).duplicate_of == "a1"
-    # a redelivery of the first article is not a duplicate of itself
-    assert mark_duplicate(clean_article(parse_raw(raw())), seen).duplicate_of is None
 
 
 def test_clean_article_rejects_all_boilerplate() -> None:
