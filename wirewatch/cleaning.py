@@ -34,6 +34,14 @@ class NotJSON(InvalidArticle):
     """The raw message is not JSON."""
 
 
+class NotAnObject(InvalidArticle):
+    """The raw message is JSON, but not an object."""
+
+
+class InvalidField(InvalidArticle):
+    """A required field is missing, or a field has the wrong type or value."""
+
+
 class EmptyArticle(InvalidArticle):
     """Nothing of the story is left after cleaning."""
 
@@ -78,12 +86,14 @@ def parse_raw(payload: bytes, max_bytes: int = 1_000_000) -> RawArticle:
         data = codecs.decode(text)
     except codecs.DecodeError as exc:
         raise NotJSON(f"message is not JSON: {exc}") from exc
+    if not isinstance(data, dict):
+        raise NotAnObject(f"message must be a JSON object, got {type(data).__name__}")
     try:
         raw = RawArticle.from_dict(data)
     except RecordError as exc:
-        raise InvalidArticle(str(exc)) from exc
+        raise InvalidField(str(exc)) from exc
     if not raw.id.strip():
-        raise InvalidArticle("field 'id' is empty")
+        raise InvalidField("field 'id' is empty")
     if not raw.body.strip():
         raise EmptyArticle("field 'body' is empty")
     return raw

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
+import re
 import signal
 import sys
 from collections.abc import Callable, Coroutine
@@ -308,6 +309,35 @@ def deadletter_ls(as_json: JsonOpt = False, broker: BrokerOpt = None) -> None:
         table.add_row(f"{letter.partition}:{letter.offset}", letter.stage, letter.key or "",
                       letter.reason[:120])
     out.print(table)
+
+
+@deadletter_app.command("replay")
+def deadletter_replay(
+    positions: Annotated[list[str] | None, typer.Argument(
+        help="Letters to replay, as partition:offset (see `deadletter ls`).")] = None,
+    stage: Annotated[str | None, typer.Option("--stage", help="Only letters of this stage.")]
+    = None,
+    reason: Annotated[str | None, typer.Option(
+        "--reason", help="Only letters with this error class, e.g. NotJSON.")] = None,
+    replay_all: Annotated[bool, typer.Option("--all", help="Replay every letter.")] = False,
+    broker: BrokerOpt = None,
+) -> None:
+    """Send chosen dead letters back to the topic they came from, bytes untouched."""
+    from wirewatch.operations import dead_letters, replay_dead_letters, select_dead_letters
+
+    if not (positions or stage or reason or replay_all):
+        fail("choose letters to replay: partition:offset ..., --stage, --reason or --all", 2)
+    for position in positions or []:
+        if not re.fullmatch(r"\d+:\d+", position):
+            fail(f"{position!r} is not partition:offset", 2)
+    settings = client_settings(broker)
+    chosen = select_dead_letters(run_async(dead_letters(settings)), positions or [], stage,
+                                 reason)
+    if positions and len(chosen) < len(set(positions)):
+        found = {f"{d.partition}:{d.offset}" for d in chosen}
+        fail(f"no dead letter at {', '.join(sorted(set(positions) - found))}", 2)
+    sent = run_async(replay_dead_letters(settings, chosen))
+    err.print(f"replayed {sent} dead letter(s)")
 
 
 @app.command()

@@ -100,6 +100,39 @@ async def dead_letters(settings: Settings) -> list[DeadLetter]:
     ]
 
 
+def select_dead_letters(
+    letters: Iterable[DeadLetter], positions: Iterable[str] = (), stage: str | None = None,
+    reason: str | None = None,
+) -> list[DeadLetter]:
+    """The letters at ``positions`` ("partition:offset", as ``deadletter ls`` shows them),
+    narrowed to a stage and/or an error class; no position means every letter."""
+    wanted = set(positions)
+    return [d for d in letters
+            if (not wanted or f"{d.partition}:{d.offset}" in wanted)
+            and (stage is None or d.stage == stage)
+            and (reason is None or d.headers.get("error.class") == reason)]
+
+
+async def replay_dead_letters(settings: Settings, letters: Iterable[DeadLetter]) -> int:
+    """Send each letter's original bytes, with its key, back to the topic it came from.
+
+    Ids are derived from content, so a replayed article that now goes through creates
+    no second alert; the replay is marked with a ``replayed.from`` header.
+    """
+    sent = 0
+    async with producer(settings) as prod:
+        for letter in letters:
+            topic = letter.headers.get("original.topic")
+            if not topic:
+                continue
+            marker = f"{letter.partition}:{letter.offset}".encode()
+            await prod.send_and_wait(topic, value=letter.value,
+                                     key=codecs.encode_key(letter.key),
+                                     headers=[("replayed.from", marker)])
+            sent += 1
+    return sent
+
+
 @dataclass(slots=True)
 class Summary:
     """Where every raw message ended up, read back from the topics."""

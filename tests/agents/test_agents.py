@@ -88,8 +88,8 @@ async def test_dedup_agent_marks_another_wires_copy(sent: list[Sent]) -> None:
 
 @pytest.mark.parametrize("payload, error", [
     (b"{not json", "NotJSON"),
-    (b"[1, 2]", "InvalidArticle"),
-    (orjson.dumps({"id": "x", "source": "s", "body": 7}), "InvalidArticle"),
+    (b"[1, 2]", "NotAnObject"),
+    (orjson.dumps({"id": "x", "source": "s", "body": 7}), "InvalidField"),
     (b"\xff\xfe\x00garbage", "InvalidEncoding"),
 ])
 async def test_clean_agent_dead_letters_bad_input_and_keeps_going(

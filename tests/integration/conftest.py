@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Iterator
-from dataclasses import dataclass
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -22,12 +24,18 @@ class Pipeline:
     worker: WorkerProcess
 
 
-@pytest.fixture(scope="module")
-def pipeline(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Pipeline]:
-    """Broker + topic catalogue + one worker, shared by a module's tests."""
-    workdir = Path(tmp_path_factory.mktemp("pipeline"))
+@contextmanager
+def running_pipeline(workdir: Path, **overrides: Any) -> Iterator[Pipeline]:
+    """Broker + topic catalogue + one worker with demo settings (and ``overrides``)."""
     with EmbeddedBroker(workdir / "broker.log") as broker:
-        settings = demo_settings(broker.url, str(workdir))
+        settings = replace(demo_settings(broker.url, str(workdir)), **overrides)
         asyncio.run(ensure_topics(settings))
         with WorkerProcess(settings) as worker:
             yield Pipeline(settings, worker)
+
+
+@pytest.fixture(scope="module")
+def pipeline(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Pipeline]:
+    """Broker + topic catalogue + one worker, shared by a module's tests."""
+    with running_pipeline(Path(tmp_path_factory.mktemp("pipeline"))) as running:
+        yield running

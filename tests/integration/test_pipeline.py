@@ -104,7 +104,7 @@ def test_malformed_messages_are_dead_lettered_with_reasons(
     letters = asyncio.run(dead_letters(pipeline.settings))
     raw_letters = [d for d in letters if d.headers["original.topic"] == TopicNames().raw]
     assert sorted(d.headers["error.class"] for d in raw_letters) == \
-        ["InvalidArticle", "InvalidArticle", "NotJSON"]
+        ["InvalidField", "NotAnObject", "NotJSON"]
     originals = {m.value for m in ordered_samples()[:3]}
     assert {d.value for d in raw_letters} == originals  # the bytes, untouched
     for letter in raw_letters:
