@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import statistics
 import tempfile
 import time
@@ -22,7 +23,7 @@ from typing import Any
 
 from schemas.records import RawArticle
 from streams import codecs
-from wirewatch.cleaning import InvalidArticle, parse_raw
+from wirewatch.cleaning import InvalidArticle, clean_article, parse_raw
 from wirewatch.extraction import ExtractionStats
 from wirewatch.inputs import Message, messages
 from wirewatch.nlp import MODEL, model
@@ -47,6 +48,7 @@ class BenchReport:
     articles: int = 0
     words: int = 0
     pipeline_seconds: float = 0.0
+    clean_seconds: float = 0.0
     baseline_seconds: float = 0.0
     sentences: int = 0
     candidate_sentences: int = 0
@@ -68,6 +70,8 @@ class BenchReport:
             "articles": self.articles, "words": self.words,
             "pipeline_articles_per_s": round(self.pipeline_articles_per_s, 2),
             "baseline_articles_per_s": round(self.baseline_articles_per_s, 2),
+            "clean_articles_per_s": round(self.articles / self.clean_seconds, 2)
+            if self.clean_seconds else None,
             "ratio": round(ratio, 2) if ratio is not None else None,
             "sentences": self.sentences, "candidate_sentences": self.candidate_sentences,
             "incidents": self.incidents,
@@ -111,6 +115,13 @@ def bench_pipeline(articles: Sequence[RawArticle], report: BenchReport) -> None:
 
     report.pipeline_seconds = _timed(run)
     report.sentences, report.candidate_sentences = stats.sentences, stats.candidates
+
+    def clean_only() -> None:
+        for article in articles:
+            with contextlib.suppress(InvalidArticle):
+                clean_article(article)
+
+    report.clean_seconds = _timed(clean_only)
 
 
 def bench_baseline(articles: Sequence[RawArticle], report: BenchReport) -> None:
