@@ -1,7 +1,13 @@
-"""Alert stage: classified incident + live watchlist → alert on ``wire.alerts``.
+"""Alert stage: classified incident + live watchlist → alert (new, then updated) on ``wire.alerts``.
 
-The watchlist is a Faust GlobalTable (every worker holds all of it), fed by the
-``watchlist`` agent from the compacted watchlist topic.
+Three agents:
+
+- ``watch`` applies the compacted watchlist topic to a GlobalTable (every worker holds
+  all of it), so ``wirewatch watch add`` takes effect on the next incident.
+- ``alert`` keeps the incidents that touch a watched country and are current, and
+  forwards them keyed by country|date to ``wire.alerts.pending``.
+- ``track`` holds, per country|date, the open alerts in a Faust table (it survives a
+  restart) and turns each report into a new alert, an updated version, or nothing.
 """
 
 from __future__ import annotations
@@ -11,18 +17,28 @@ from typing import Any
 
 import faust
 
-from schemas.records import Incident, WatchRule
+from schemas.records import Alert, Incident, WatchRule
 from streams import codecs
-from streams.app import alerts_topic, app, deadletter_topic, incidents_topic, watchlist_topic
+from streams.app import (
+    alerts_topic,
+    app,
+    deadletter_topic,
+    incidents_topic,
+    pending_topic,
+    settings,
+    watchlist_topic,
+)
 from streams.stage import Emit, StageResult, run_stage
-from wirewatch.alerting import decide
-from wirewatch.watch import parse_rule
+from wirewatch.alerting import bucket, now_iso, track
+from wirewatch.watch import matches, parse_rule
 
 STAGE = "alert"
 
 #: country code → watch rule (as a dict), replicated to every worker.
 watchlist = app.GlobalTable("watchlist", partitions=1, default=None,
                             help="country code → watch rule")
+#: country|date → the open alerts of that bucket (as dicts).
+open_alerts = app.Table("open-alerts", default=None, help="country|date → open alerts")
 
 
 def apply_watch_change(table: Any, key: str | None, payload: bytes | None) -> StageResult:
@@ -47,12 +63,26 @@ def current_rules() -> list[WatchRule]:
 
 
 def handle(key: str | None, payload: bytes) -> StageResult:
-    """Alert on one incident if it touches a watched country."""
+    """Forward an incident that touches a watched country to its alert bucket."""
     incident = Incident.from_dict(codecs.decode(payload))
-    alert = decide(incident, current_rules())
-    if alert is None:
+    if incident.historical or not (incident.killed or incident.wounded):
+        return StageResult("not_current")
+    if not matches(incident, current_rules()):
         return StageResult("not_watched")
-    return StageResult("alerted", [Emit(alerts_topic, alert.alert_id, alert)])
+    return StageResult("pending", [Emit(pending_topic, bucket(incident), incident)])
+
+
+def handle_pending(key: str | None, payload: bytes, now: str | None = None) -> StageResult:
+    """Turn one report into a new alert, an updated one, or nothing."""
+    report = Incident.from_dict(codecs.decode(payload))
+    slot = key or bucket(report)
+    known = [Alert.from_dict(a) for a in open_alerts.get(slot) or []]
+    alert, state = track(known, report, current_rules(), now or now_iso(),
+                         settings.alert_window_hours)
+    open_alerts[slot] = [a.to_dict() for a in state]
+    if alert is None:
+        return StageResult("unchanged")
+    return StageResult(alert.status, [Emit(alerts_topic, alert.alert_id, alert)])
 
 
 @app.agent(watchlist_topic)
@@ -66,3 +96,9 @@ async def watch(stream: faust.StreamT) -> None:
 async def alert(stream: faust.StreamT) -> None:
     async for event in stream.events():
         await run_stage(STAGE, event, handle, deadletter_topic)
+
+
+@app.agent(pending_topic)
+async def track_alerts(stream: faust.StreamT) -> None:
+    async for event in stream.events():
+        await run_stage("track", event, handle_pending, deadletter_topic)

@@ -55,6 +55,10 @@ class Settings:
         "WIREWATCH_DEDUP_WINDOW_HOURS", 48.0,
         "How long a story is remembered for the near-duplicate check (another wire's copy).",
     )
+    alert_window_hours: float = _setting(
+        "WIREWATCH_ALERT_WINDOW_HOURS", 72.0,
+        "How long an alert stays open to updates from later reports of the same event.",
+    )
     data_dir: str = _setting(
         "WIREWATCH_DATA_DIR", ".wirewatch", "Folder for worker state and the embedded broker's log."
     )

@@ -27,6 +27,10 @@ EXTRACTED = TopicSpec(
     "extracted", "wire.incidents.extracted", "internal: incidents before classification"
 )
 INCIDENTS = TopicSpec("incidents", "wire.incidents", "classified incidents (key: incident id)")
+PENDING = TopicSpec(
+    "pending", "wire.alerts.pending",
+    "internal: incidents on their way to an alert, keyed by country|date (the alert state key)",
+)
 ALERTS = TopicSpec("alerts", "wire.alerts", "alerts and their updates (key: alert id)")
 WATCHLIST = TopicSpec(
     "watchlist", "wire.watchlist", "live watch rules (key: country code; null unwatches)",
@@ -37,7 +41,7 @@ DEADLETTER = TopicSpec(
 )
 
 CATALOGUE: tuple[TopicSpec, ...] = (
-    RAW, UNCHECKED, CLEAN, EXTRACTED, INCIDENTS, ALERTS, WATCHLIST, DEADLETTER,
+    RAW, UNCHECKED, CLEAN, EXTRACTED, INCIDENTS, PENDING, ALERTS, WATCHLIST, DEADLETTER,
 )
 
 
@@ -53,6 +57,10 @@ class TopicNames:
     @property
     def raw(self) -> str:
         return self.name(RAW)
+
+    @property
+    def pending(self) -> str:
+        return self.name(PENDING)
 
     @property
     def unchecked(self) -> str:

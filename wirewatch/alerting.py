@@ -12,12 +12,19 @@ Severity scale (by the toll, killed first):
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime
 
-from schemas.records import Alert, Incident, WatchRule
+from schemas.records import Alert, Incident, WatchedRole, WatchRule
+from wirewatch import geo
 from wirewatch.gazetteer import fold
 from wirewatch.text import stable_id
 from wirewatch.watch import matches
+
+#: two reports are one event when their places are this close (or one names no town)
+SAME_EVENT_KM = 50.0
+#: evidence sentences an alert keeps
+MAX_EVIDENCE = 8
 
 
 def severity(incident: Incident) -> str:
@@ -56,3 +63,116 @@ def decide(incident: Incident, rules: list[WatchRule], now: str | None = None) -
         watched=watched, incident=incident, sources=list(incident.sources),
         created_at=stamp, updated_at=stamp,
     )
+
+
+# --------------------------------------------------------------------------- identity
+
+
+def bucket(incident: Incident) -> str:
+    """Where to look for earlier reports of the same event: its country and date.
+
+    The alert stage's state is partitioned by this key, so every report of one event
+    meets the others in one place.
+    """
+    return f"{incident.location.country or '--'}|{incident.date or 'undated'}"
+
+
+def _located(incident: Incident) -> geo.Located:
+    loc = incident.location
+    return geo.Located(loc.name, loc.country, loc.lat, loc.lon)
+
+
+def same_event(known: Incident, report: Incident) -> bool:
+    """Do two reports describe one real-world event?
+
+    Same country and date; the same place, or places within ``SAME_EVENT_KM``, or one of
+    them names only the country or region; and the same ACLED event type (or one lacks it).
+    """
+    if (known.location.country, known.date) != (report.location.country, report.date):
+        return False
+    if known.event_type and report.event_type and known.event_type != report.event_type:
+        return False
+    a, b = fold(known.location.name or ""), fold(report.location.name or "")
+    if not a or not b or a == b:
+        return True
+    if known.location.lat is None or report.location.lat is None:
+        return True  # a region or country: it may contain the town the other names
+    return geo.distance_km(_located(known), _located(report)) <= SAME_EVENT_KM
+
+
+def _union(first: list[str], second: list[str], limit: int | None = None) -> list[str]:
+    out = list(dict.fromkeys([*first, *second]))
+    return out[:limit] if limit else out
+
+
+def _watched_union(first: list[WatchedRole], second: list[WatchedRole]) -> list[WatchedRole]:
+    roles: dict[str, list[str]] = {}
+    for w in [*first, *second]:
+        roles[w.country] = _union(roles.get(w.country, []), w.roles)
+    return [WatchedRole(country, r) for country, r in roles.items()]
+
+
+def revise(alert: Alert, report: Incident, watched: list[WatchedRole], now: str) -> Alert | None:
+    """The next version of ``alert`` after another report, or None if it changes nothing.
+
+    Tolls are revised up only, as ACLED does (a lower later figure is usually a partial
+    count); the victims and qualifiers follow the report with the higher toll; every
+    source and evidence sentence is kept.
+    """
+    known = alert.incident
+    new_sources = [s for s in report.sources
+                   if s.article_id not in {x.article_id for x in alert.sources}]
+    killed, wounded = max(known.killed, report.killed), max(known.wounded, report.wounded)
+    if not new_sources and (killed, wounded) == (known.killed, known.wounded):
+        return None
+    by_killed = report if report.killed > known.killed else known
+    by_wounded = report if report.wounded > known.wounded else known
+    victims = [*(v for v in by_killed.victims if v.outcome == "killed"),
+               *(v for v in by_wounded.victims if v.outcome == "wounded")]
+    incident = replace(
+        known, killed=killed, wounded=wounded,
+        killed_qualifier=by_killed.killed_qualifier,
+        wounded_qualifier=by_wounded.wounded_qualifier,
+        victims=victims, perpetrator=known.perpetrator or report.perpetrator,
+        evidence=_union(known.evidence, report.evidence, MAX_EVIDENCE),
+        article_ids=_union(known.article_ids, report.article_ids),
+        sources=[*alert.sources, *new_sources],
+    )
+    return replace(alert, version=alert.version + 1, status="updated",
+                   severity=severity(incident), watched=_watched_union(alert.watched, watched),
+                   incident=incident, sources=incident.sources, updated_at=now)
+
+
+def track(known: list[Alert], report: Incident, rules: list[WatchRule], now: str,
+          window_hours: float) -> tuple[Alert | None, list[Alert]]:
+    """One report against the alerts of its bucket: (alert to publish or None, new state).
+
+    A first report of a watched, current event creates an alert (version 1, ``new``); a
+    later report of the same event that changes its toll or adds a source updates it
+    (``updated``, version + 1); one that changes nothing publishes nothing. Alerts not
+    updated within ``window_hours`` are forgotten.
+    """
+    current = [a for a in known if _hours_between(a.updated_at, now) <= window_hours]
+    if report.historical:
+        return None, current
+    for index, alert in enumerate(current):
+        if same_event(alert.incident, report):
+            watched = matches(report, rules)
+            revised = revise(alert, report, watched, now)
+            if revised is None:
+                return None, current
+            current[index] = revised
+            return revised, current
+    created = decide(report, rules, now)
+    if created is None:
+        return None, current
+    return created, [*current, created]
+
+
+def _hours_between(earlier: str, later: str) -> float:
+    try:
+        a = datetime.fromisoformat(earlier.replace("Z", "+00:00"))
+        b = datetime.fromisoformat(later.replace("Z", "+00:00"))
+    except ValueError:
+        return 0.0
+    return (b - a).total_seconds() / 3600

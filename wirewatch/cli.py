@@ -341,6 +341,46 @@ def deadletter_replay(
 
 
 @app.command()
+def notify(
+    webhook: Annotated[str, typer.Option("--webhook", help="URL to POST each alert to.")],
+    secret: Annotated[str | None, typer.Option(
+        "--secret", envvar="WIREWATCH_WEBHOOK_SECRET",
+        help="Sign bodies with HMAC-SHA256 (header X-Wirewatch-Signature).")] = None,
+    routing_key: Annotated[str | None, typer.Option(
+        "--routing-key", help="PagerDuty integration key to put in each body.")] = None,
+    update_action: Annotated[str, typer.Option(
+        "--update-action", help="event_action for updated alerts.")] = "trigger",
+    group: Annotated[str, typer.Option("--group", help="Consumer group (its offsets mark "
+                                       "what was delivered).")] = "wirewatch-notify",
+    broker: BrokerOpt = None,
+) -> None:
+    """Forward alerts to a webhook (PagerDuty Events v2 style), at least once."""
+    from urllib.parse import urlparse
+
+    from wirewatch.notify import Webhook
+    from wirewatch.operations import notify as run_notify
+
+    if urlparse(webhook).scheme not in ("http", "https"):
+        fail(f"--webhook: {webhook!r} is not an http(s) URL", 2)
+    settings = client_settings(broker)
+
+    def delivered(alert: Alert, attempts: int) -> None:
+        err.print(f"delivered {alert.alert_id} v{alert.version} ({alert.status})")
+
+    async def go() -> None:
+        stop = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(sig, stop.set)
+        async with Webhook(webhook, secret, routing_key, update_action) as hook:
+            counts = await run_notify(settings, hook, stop, group, delivered)
+        err.print(f"{counts.delivered} delivered, {counts.dead_lettered} refused "
+                  f"(dead-lettered), {counts.attempts} attempts")
+
+    run_async(go())
+
+
+@app.command()
 def demo(
     articles: Annotated[str | None, typer.Option(
         "--articles", help="Articles to run instead of the bundled samples.")] = None,

@@ -18,6 +18,7 @@ from streams.deadletter import DeadLetter
 from streams.settings import Settings
 from streams.topics import TopicNames
 from wirewatch.inputs import Message
+from wirewatch.notify import Webhook
 from wirewatch.watch import format_rule
 from wirewatch.worker import WorkerProcess
 
@@ -131,6 +132,67 @@ async def replay_dead_letters(settings: Settings, letters: Iterable[DeadLetter])
                                      headers=[("replayed.from", marker)])
             sent += 1
     return sent
+
+
+@dataclass(slots=True)
+class NotifyCounts:
+    """What ``notify`` did."""
+
+    delivered: int = 0
+    attempts: int = 0
+    dead_lettered: int = 0
+
+
+async def notify(settings: Settings, webhook: Webhook, stop: asyncio.Event | None = None,
+                 group: str = "wirewatch-notify",
+                 on_delivered: Callable[[Alert, int], None] | None = None) -> NotifyCounts:
+    """Forward every alert (from the group's committed offset) to ``webhook``, at least once.
+
+    An alert's offset is committed only after the receiver accepted it, or refused it for
+    good and it went to the dead-letter topic. Runs until ``stop`` is set.
+    """
+    from aiokafka import AIOKafkaConsumer
+    from aiokafka.structs import OffsetAndMetadata, TopicPartition
+
+    from streams.deadletter import deadletter_headers
+    from wirewatch.notify import PermanentFailure
+
+    names = TopicNames(settings.topic_prefix)
+    counts = NotifyCounts()
+    consumer = AIOKafkaConsumer(
+        names.alerts, bootstrap_servers=settings.bootstrap_servers, group_id=group,
+        enable_auto_commit=False, auto_offset_reset="earliest",
+        session_timeout_ms=int(settings.session_timeout * 1000),
+        heartbeat_interval_ms=int(settings.heartbeat_interval * 1000),
+        rebalance_timeout_ms=int(settings.rebalance_timeout * 1000),
+    )
+    stop = stop or asyncio.Event()
+    try:
+        await consumer.start()
+        async with producer(settings) as prod:
+            while not stop.is_set():
+                batch = await consumer.getmany(timeout_ms=200)
+                for tp, records in batch.items():
+                    for record in records:
+                        try:
+                            alert = Alert.from_dict(codecs.decode(record.value))
+                            counts.attempts += await webhook.deliver(alert)
+                            counts.delivered += 1
+                            if on_delivered:
+                                on_delivered(alert, counts.attempts)
+                        except (PermanentFailure, ValueError, KeyError, TypeError) as exc:
+                            await prod.send_and_wait(
+                                names.deadletter, value=record.value, key=record.key,
+                                headers=deadletter_headers(
+                                    stage="notify", error=exc, topic=record.topic,
+                                    partition=record.partition, offset=record.offset))
+                            counts.dead_lettered += 1
+                        await consumer.commit(
+                            {TopicPartition(tp.topic, tp.partition):
+                             OffsetAndMetadata(record.offset + 1, "")})
+    finally:
+        await consumer.stop()
+    return counts
 
 
 @dataclass(slots=True)

@@ -45,6 +45,7 @@ def empty_tables() -> None:
     agents.clean.recent_stories.data.clear()
     agents.clean.deduplicator._index = None
     agents.alert.watchlist.data.clear()
+    agents.alert.open_alerts.data.clear()
 
 
 def on(captured: list[Sent], topic: str) -> list[Sent]:
@@ -144,7 +145,7 @@ async def test_classify_agent_sets_the_acled_type(sent: list[Sent]) -> None:
     assert validation_errors("incident.json", value) == []
 
 
-async def test_watchlist_and_alert_agents(sent: list[Sent]) -> None:
+async def test_watchlist_alert_and_track_agents(sent: list[Sent]) -> None:
     from wirewatch.cleaning import parse_raw
     from wirewatch.pipeline import analyse
 
@@ -154,17 +155,31 @@ async def test_watchlist_and_alert_agents(sent: list[Sent]) -> None:
     async with agents.alert.watch.test_context() as watcher:
         await watcher.put(key=b"TR", value=orjson.dumps(rule))
     assert agents.alert.watchlist["TR"] == rule
+
     async with agents.alert.alert.test_context() as agent:
         await agent.put(key=b"i", value=payload)
-    (out,) = on(sent, names.alerts)
-    value = orjson.loads(out.value)
-    assert value["watched"] == [{"country": "TR", "roles": ["victim"]}]
-    assert out.key == value["alert_id"].encode()
-    assert validation_errors("alert.json", value) == []
+    (pending,) = on(sent, names.pending)
+    assert pending.key == f"TR|{incident.date}".encode()
+
+    # a second wire's report of the same bombing with a higher toll, then a repeat
+    higher = {**incident.to_dict(), "incident_id": "i2", "killed": 6,
+              "sources": [{"article_id": "t-9", "source": "Other Wire",
+                           "published_at": "2026-11-18T12:00:00Z"}]}
+    async with agents.alert.track_alerts.test_context() as tracker:
+        for value in (pending.value, orjson.dumps(higher), orjson.dumps(higher)):
+            await tracker.put(key=pending.key, value=value)
+    alerts = [orjson.loads(s.value) for s in on(sent, names.alerts)]
+    assert [(a["version"], a["status"], a["incident"]["killed"]) for a in alerts] == [
+        (1, "new", 4), (2, "updated", 6)]
+    assert alerts[0]["alert_id"] == alerts[1]["alert_id"]
+    assert [s["article_id"] for s in alerts[1]["sources"]] == ["t-1", "t-9"]
+    for value in alerts:
+        assert validation_errors("alert.json", value) == []
+    assert len(agents.alert.open_alerts[pending.key.decode()]) == 1
 
     async with agents.alert.watch.test_context() as watcher:
         await watcher.put(key=b"TR", value=None)
     assert "TR" not in agents.alert.watchlist
     async with agents.alert.alert.test_context() as agent:
         await agent.put(key=b"i", value=payload)
-    assert len(on(sent, names.alerts)) == 1  # unwatched: no second alert
+    assert len(on(sent, names.pending)) == 1  # unwatched: nothing goes on

@@ -85,11 +85,16 @@ def test_exactly_the_expected_alerts(outcome: tuple[Summary, list[Alert], int]) 
         assert alert.incident.location.country == country
         assert alert.incident.killed in tolls
         assert validation_errors("alert.json", orjson.loads(orjson.dumps(alert.to_dict()))) == []
-    # the two-wire story reached extraction once: one alert from the pair, one from the update
+    # the two-wire story reached extraction once; the toll update revised its alert
     maiduguri = [a for a in received if a.alert_id == "al-ae40633a599c0d02c299374b"]
-    pair_sources = [s.article_id for a in maiduguri for s in a.sources
-                    if s.article_id in DUPLICATE_PAIR]
-    assert len(pair_sources) == 1
+    assert [(a.version, a.status, a.incident.killed) for a in maiduguri] == [
+        (1, "new", 12), (2, "updated", 19)]
+    last = maiduguri[-1]
+    assert last.incident.wounded == 30  # revised up only
+    sources = [s.article_id for s in last.sources]
+    assert len(sources) == 2 and sources[1] == "nw-2026-1120-044"
+    assert sources[0] in DUPLICATE_PAIR
+    assert len({a.alert_id for a in received}) == len(received) - 1  # one update, no copies
 
 
 def test_no_alert_for_non_violent_or_recalled_news(

@@ -51,3 +51,67 @@ def test_severity_scale() -> None:
     assert severity(incident(killed=2, wounded=40)) == "high"
     assert severity(incident(killed=50, wounded=0)) == "critical"
     assert severity(incident(killed=20, wounded=90)) == "critical"
+
+
+# --- identity and updates ------------------------------------------------------------
+
+from wirewatch.alerting import bucket, revise, same_event, track  # noqa: E402
+
+
+def report(article_id: str, killed: int, wounded: int = 0, **changes: object) -> Incident:
+    return incident(incident_id=f"i-{article_id}", killed=killed, wounded=wounded,
+                    article_ids=[article_id],
+                    sources=[SourceRef(article_id, f"wire {article_id}", "2017-02-09T10:00Z")],
+                    evidence=[f"sentence from {article_id}"], **changes)
+
+
+def test_bucket_is_country_and_date() -> None:
+    assert bucket(incident()) == "SY|2017-02-09"
+
+
+def test_same_event_rules() -> None:
+    base = incident()
+    assert same_event(base, report("b", 5))
+    assert same_event(base, report("b", 5, location=Location("Syria", "SY")))  # country only
+    assert same_event(base, report("b", 5, location=Location("Qabasin", "SY", 36.38, 37.68)))
+    assert not same_event(base, report("b", 5, location=Location("Idlib", "SY", 35.93, 36.63)))
+    assert not same_event(base, report("b", 5, date="2017-02-08"))
+    assert not same_event(base, report("b", 5, event_type="Battles"))
+
+
+def test_first_report_creates_then_higher_toll_updates_then_repeat_is_silent() -> None:
+    rules = parse_rules("TR")
+    first, state = track([], report("a", 3, 11), rules, "2017-02-09T10:00:00Z", 72)
+    assert first is not None and (first.version, first.status) == (1, "new")
+    second, state = track(state, report("b", 5, 9), rules, "2017-02-09T12:00:00Z", 72)
+    assert second is not None and second.alert_id == first.alert_id
+    assert (second.version, second.status) == (2, "updated")
+    assert (second.incident.killed, second.incident.wounded) == (5, 11)  # revised up only
+    assert [s.article_id for s in second.sources] == ["a", "b"]
+    assert second.created_at == first.created_at and second.updated_at != first.updated_at
+    again, state = track(state, report("b", 5, 9), rules, "2017-02-09T13:00:00Z", 72)
+    assert again is None and len(state) == 1
+
+
+def test_a_new_source_with_the_same_toll_is_an_update() -> None:
+    rules = parse_rules("TR")
+    first, _state = track([], report("a", 3), rules, "2017-02-09T10:00:00Z", 72)
+    assert first is not None
+    update = revise(first, report("c", 3), [], "2017-02-09T11:00:00Z")
+    assert update is not None and update.version == 2 and update.incident.killed == 3
+
+
+def test_other_events_and_old_alerts_are_separate() -> None:
+    rules = parse_rules("TR")
+    first, state = track([], report("a", 3), rules, "2017-02-09T10:00:00Z", 72)
+    other, state = track(state, report("x", 2, location=Location("Idlib", "SY", 35.93, 36.63)),
+                         rules, "2017-02-09T11:00:00Z", 72)
+    assert first is not None and other is not None and other.alert_id != first.alert_id
+    assert len(state) == 2
+    late, state = track(state, report("z", 9), rules, "2017-02-20T10:00:00Z", 72)
+    assert late is not None and late.status == "new"  # the window closed; a new alert
+
+
+def test_historical_and_unwatched_reports_publish_nothing() -> None:
+    assert track([], report("h", 3, historical=True), parse_rules("TR"), "x", 72)[0] is None
+    assert track([], report("u", 3), parse_rules("FR"), "2017-02-09T10:00:00Z", 72)[0] is None
