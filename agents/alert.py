@@ -85,6 +85,12 @@ def handle_pending(key: str | None, payload: bytes, now: str | None = None) -> S
     return StageResult(alert.status, [Emit(alerts_topic, alert.alert_id, alert)])
 
 
+@app.page("/watchlist/")
+async def watchlist_view(web: Any, request: Any) -> Any:
+    """The watchlist this worker applies right now (operators; WIREWATCH_WEB_PORT > 0)."""
+    return web.json({code: rule for code, rule in watchlist.items() if rule})
+
+
 @app.agent(watchlist_topic)
 async def watch(stream: faust.StreamT) -> None:
     async for event in stream.events():

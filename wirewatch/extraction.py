@@ -563,6 +563,11 @@ def _assign(span: Span, quants: list[_Quant], triggers: list[Token]) -> None:
             if tok.lower_ in CLAUSE_BREAKS or tok.text in (".", "!", "?"):
                 break
             far = q.start - pos > 8
+            counted = pos in trig_pos and any(t.lower_ == "number"
+                                              for t in tokens[max(0, pos - 4):pos])
+            if counted:  # "the number of people killed in ... has risen to 14"
+                q.outcome, q.via, q.toll = _trigger_outcome(trig_pos[pos]), "left", True
+                break
             if far and tok.lower_ not in ("toll", "tally"):
                 pos -= 1
                 continue  # only a death toll reaches that far: "the toll from ... rose to 19"

@@ -251,3 +251,9 @@ def test_acceptance_shaped_article() -> None:
     assert {v.country for v in found[0].victims} == {"TR"}
     assert found[0].perpetrator is not None and found[0].perpetrator.country == "RU"
     assert found[1].victims[0].country == "RU"
+
+
+def test_the_number_killed_has_risen_is_a_toll() -> None:
+    inc = one("The number of people killed in Monday's bombing at the station has risen to "
+              "14, a hospital director said on Tuesday.", "2026-11-11")
+    assert (inc.killed, inc.date) == (14, "2026-11-09")
