@@ -25,7 +25,8 @@ from wirewatch.text import sentences, stable_id
 KILL_WORDS = {
     "killed", "kill", "kills", "killing", "dead", "died", "die", "dies", "dying", "slain",
     "martyred", "murdered", "massacred", "executed", "beheaded", "perished", "fatalities",
-    "deaths", "death", "lives", "bodies", "lynched", "assassinated", "drowned", "burned",
+    "deaths", "death", "lives", "bodies", "corpses", "lynched", "assassinated", "drowned",
+    "burned",
 }
 WOUND_WORDS = {
     "wounded", "wounding", "wound", "wounds", "injured", "injuring", "injures", "injure",
@@ -34,7 +35,8 @@ WOUND_WORDS = {
 # Only these need to appear for a sentence to be worth parsing.
 CANDIDATE = re.compile(
     r"\b(kill|dead|die[ds]?\b|dying|death|slain|martyr|murder|massacr|execut|behead|perish|"
-    r"fatalit|lives|bodies|lynch|assassinat|wound|injur|hurt|maim|hospitali|casualt|toll|"
+    r"fatalit|lives|bodies|corpses|lynch|assassinat|wound|injur|hurt|maim|hospitali|casualt|"
+    r"toll|fatally|"
     r"shot\b)", re.I,
 )
 PERSON_NOUNS = {
@@ -73,7 +75,8 @@ PERSON_NOUNS = {
                   "daughter", "daughters", "brother", "brothers", "sister", "father", "mother",
                   "relatives", "activist", "activists", "lawyer", "lawyers", "worshipper",
                   "passenger", "pilgrim", "bystander", "adults", "adult", "infant", "merchants",
-                  "merchant", "herdsmen", "herdsman", "chiefs"},
+                  "merchant", "herdsmen", "herdsman", "chiefs", "inhabitants", "locals",
+                  "demonstrator", "prisoner", "displaced"},
     "officials": {"ambassador", "official", "officials", "diplomat", "diplomats", "mayor",
                   "governor", "judge", "lawmaker", "politician", "minister", "chief",
                   "leader", "leaders", "councillor", "councilor", "envoy", "advisor", "adviser",
@@ -337,8 +340,9 @@ def _looks_like_headline_list(sentence: str) -> bool:
 
 def read_mention(index: int, text: str, span: Span, published: date | None) -> Mention | None:
     """The casualty counts and context of one parsed sentence; None if it reports none."""
-    if NON_EVENT_CUES.search(text) and not re.search(r"\b(were|was|have been|had been)\s+"
-                                                     r"(killed|wounded|injured)", text):
+    if NON_EVENT_CUES.search(text) and not re.search(
+            r"\b(were|was|have been|had been)\s+(killed|wounded|injured|fatally|shot dead|"
+            r"(beaten|stabbed|hacked|burned) to death)", text):
         return None
     if AGGREGATE_CUES.search(text):
         return None  # a tally over months or years, not a report of one incident
@@ -375,8 +379,9 @@ def _trigger_outcome(token: Token) -> str | None:
     if word in KILL_WORDS:
         if word == "lives" and not _near(token, {"lost", "claimed", "losing", "lose"}):
             return None
-        if word in ("death", "deaths") and not _near(token, {"toll", "caused", "reported",
-                                                             "confirmed", "led"}):
+        if word in ("death", "deaths") and not _near(token, {
+                "toll", "caused", "causing", "reported", "confirmed", "led", "leading",
+                "resulted", "resulting", "to"}):
             return "killed" if word == "deaths" else None
         if word in ("burned", "drowned") and not _near(token, {"to", "death", "alive"}):
             return None
@@ -387,6 +392,8 @@ def _trigger_outcome(token: Token) -> str | None:
         return "wounded"
     if word == "toll":
         return "killed"
+    if token.i > 0 and token.nbor(-1).lower_ == "fatally" and token.pos_ == "VERB":
+        return "killed"  # "fatally shot", "were fatally assaulted"
     if word == "shot" and token.i + 1 < len(token.doc) and token.nbor(1).lower_ == "dead":
         return "killed"
     return None
@@ -524,7 +531,10 @@ def _quantity_at(tokens: list[Token], i: int) -> _Quant | None:
         anaphoric = True
     if any(t.lower_ in SUPERSEDED_CUES for t in tokens[max(0, i - 5):i]):
         anaphoric = True  # "after earlier reporting 11 dead", "up from 9": an old figure
-    return _Quant(i, end, value, qualifier, noun, category, country, anaphoric, new_group)
+    total = any(t.lower_ in ("total", "totaling", "totalling", "overall")
+                for t in tokens[max(0, i - 3):i])
+    return _Quant(i, end, value, qualifier, noun, category, country, anaphoric, new_group,
+                  toll=total)
 
 
 def _toll_before(tokens: list[Token], i: int) -> bool:
@@ -538,6 +548,8 @@ def _assign(span: Span, quants: list[_Quant], triggers: list[Token]) -> None:
     trig_pos = {t.i - base: t for t in triggers}
     quant_starts = {q.start for q in quants}
     for n, q in enumerate(quants):
+        if q.start > 0 and tokens[q.start - 1].lower_ == "by":
+            continue  # "beaten to death by four men": the attackers, not the dead
         # N ... killed / N dead / N were wounded
         pos = q.end
         limit = min(len(tokens), q.end + 9)
@@ -652,8 +664,10 @@ def _is_patient_form(tokens: list[Token], pos: int) -> bool:
     tok = tokens[pos]
     w = tok.lower_
     if w in ("dead", "died", "die", "dies", "perished", "slain", "fatalities", "deaths",
-             "injuries", "hurt", "casualties", "lives", "bodies", "dying"):
+             "injuries", "hurt", "casualties", "lives", "bodies", "corpses", "dying"):
         return True
+    if w == "death" and pos > 0 and tokens[pos - 1].lower_ == "to":
+        return True  # "stabbed three men to death"
     if w.endswith("ing"):
         return False
     nxt = tokens[pos + 1] if pos + 1 < len(tokens) else None
@@ -673,7 +687,8 @@ def _is_patient_form(tokens: list[Token], pos: int) -> bool:
 def _is_agent_form(tokens: list[Token], pos: int) -> bool:
     """Does the casualty word at ``pos`` take the people after it as its object?"""
     w = tokens[pos].lower_
-    if w in ("toll", "deaths", "fatalities", "casualties", "injuries", "dead", "lives", "bodies"):
+    if w in ("toll", "deaths", "fatalities", "casualties", "injuries", "dead", "lives", "bodies",
+             "corpses", "death"):
         return True  # "death toll rose to 12", "dead: 5", "the bodies of 4"
     if w in ("died", "die", "dies", "perished", "hurt"):
         return False
@@ -707,7 +722,8 @@ def _singular_victims(span: Span, quants: list[_Quant], triggers: list[Token]) -
                     break
         if _is_patient_form(tokens, pos) and not candidates:
             # subject before: "a soldier was killed", "a policeman died"
-            for t in reversed(tokens[max(0, pos - 6):pos]):
+            start = pos - 2 if trig.lower_ == "death" and pos > 1 else pos  # "beaten to death"
+            for t in reversed(tokens[max(0, start - 6):start]):
                 if t.lower_ in NOUN_CATEGORY and t.tag_ in ("NN", "NNP"):
                     candidates.append((t.i - base, t))
                     break
@@ -719,7 +735,7 @@ def _singular_victims(span: Span, quants: list[_Quant], triggers: list[Token]) -
             if idx in taken or _in_counted_phrase(tokens, idx, taken):
                 continue
             det = _determiner(tokens, idx)
-            if det is None or (NOUN_CATEGORY[noun.lower_] == "people" and det != "the"):
+            if det is None:
                 continue
             country = None
             for t in tokens[max(0, idx - 4):idx]:
@@ -786,7 +802,9 @@ def _determiner(tokens: list[Token], idx: int) -> str | None:
     """'a'/'an'/'one'/'another'/'possessive'/'the' before a singular noun (skipping adjectives)."""
     j = idx - 1
     while j >= 0 and ((tokens[j].pos_ in ("ADJ", "NOUN", "PROPN", "PUNCT") and
-                      tokens[j].lower_ not in ("'s", "’s")) or tokens[j].text == "-"):
+                      tokens[j].lower_ not in ("'s", "’s")) or tokens[j].text == "-" or
+                      (tokens[j].like_num and j + 1 < idx and tokens[j + 1].text == "-") or
+                      (tokens[j].tag_ in ("VBN", "VBG") and tokens[j].dep_ == "amod")):
         if gazetteer.country_code(tokens[j].text) and tokens[j].tag_ in ("NNP",) and \
                 j + 1 < len(tokens) and tokens[j + 1].lower_ in ("'s", "’s"):
             return "possessive"

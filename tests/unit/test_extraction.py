@@ -257,3 +257,18 @@ def test_the_number_killed_has_risen_is_a_toll() -> None:
     inc = one("The number of people killed in Monday's bombing at the station has risen to "
               "14, a hospital director said on Tuesday.", "2026-11-11")
     assert (inc.killed, inc.date) == (14, "2026-11-09")
+
+
+@pytest.mark.parametrize("text, killed", [
+    ("A seven-year-old boy was killed when a shell exploded in the market.", 1),
+    ("Villagers stabbed 3 herders to death at the market on Monday.", 3),
+    ("A local leader was beaten to death by four men outside his house.", 1),
+    ("Two men accused of theft were fatally assaulted by a crowd.", 2),
+    ("The corpses of around thirty fighters were found after the air raid.", 30),
+    ("Police fired on the crowd, leading to the death of one demonstrator.", 1),
+    ("A 48-year-old displaced person died when a landmine exploded.", 1),
+    ("Two policemen died as well as two attackers. One wounded policeman later died in "
+     "hospital (total of 5 fatalities).", 5),
+])
+def test_more_ways_to_report_a_death(text: str, killed: int) -> None:
+    assert one(text).killed == killed
