@@ -706,8 +706,8 @@ def _singular_victims(span: Span, quants: list[_Quant], triggers: list[Token]) -
     for trig in triggers:
         pos = trig.i - base
         outcome = _trigger_outcome(trig)
-        if outcome is None:
-            continue
+        if outcome is None or (trig.dep_ == "amod" and trig.head.lower_ in NOUN_CATEGORY):
+            continue  # "the killed ambassador" describes someone; it reports nothing
         candidates: list[tuple[int, Token]] = []
         if _is_agent_form(tokens, pos) and tokens[pos].lower_ not in ("toll",):
             # object after the verb: "shot dead Russia's ambassador", "killed a policeman"

@@ -18,7 +18,7 @@ import math
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 
@@ -142,6 +142,9 @@ def _votes(name: str, places: list[Place], after: str) -> dict[str, float]:
             return {code: NATIONALITY}  # "Turkish soldiers": whose, not where
         if after.startswith(("'s", "’s")):
             return {code: COUNTRY_POSSESSIVE}  # "Turkey's army" is often an actor
+        if re.match(r"\s+(air force|military|army|navy|forces?|troops|soldiers|police|"
+                    r"security|government|citizens?|nationals?)\b", after):
+            return {code: NATIONALITY}  # "United States air force": whose, not where
         return {code: COUNTRY_NAME}
     votes: dict[str, float] = defaultdict(float)
     regions = [p for p in places if p.kind == "region"]
@@ -182,6 +185,42 @@ def toponyms(sentence: str, index: int = 0) -> list[Toponym]:
                          Place(m.group(2), code, "city"))
             found.append(Toponym(index, m.start(2), m.group(2), (place,),
                                  ((code, NAMED_SETTLEMENT),)))
+    return _settle_chains(sentence, sorted(found, key=lambda t: t.start))
+
+
+_CHAIN_GAP = re.compile(r"[\w\s'’-]{0,40}?[,(]\s*")
+
+
+def _settle_chains(sentence: str, found: list[Toponym]) -> list[Toponym]:
+    """Resolve administrative chains together: "Rafah (Rafah, North Sinai)" is in Egypt.
+
+    Names joined by commas or brackets form a chain; the country most of its names can be
+    in is where each of them lies, when at least two agree.
+    """
+    chains: list[list[int]] = []
+    for i, t in enumerate(found):
+        if chains and i - 1 == chains[-1][-1]:
+            prev = found[i - 1]
+            gap = sentence[prev.start + len(prev.name):t.start]
+            if _CHAIN_GAP.fullmatch(gap):
+                chains[-1].append(i)
+                continue
+        chains.append([i])
+    for chain in chains:
+        if len(chain) < 2:
+            continue
+        counts: dict[str, int] = {}
+        for i in chain:
+            for country in {c for c, _ in found[i].votes}:
+                counts[country] = counts.get(country, 0) + 1
+        best = max(counts, key=lambda c: counts[c])
+        if counts[best] < 2:
+            continue
+        for i in chain:
+            t = found[i]
+            if best in {c for c, _ in t.votes}:
+                found[i] = replace(t, places=tuple(p for p in t.places if p.country == best),
+                                   votes=tuple((c, w) for c, w in t.votes if c == best))
     return found
 
 

@@ -272,3 +272,7 @@ def test_the_number_killed_has_risen_is_a_toll() -> None:
 ])
 def test_more_ways_to_report_a_death(text: str, killed: int) -> None:
     assert one(text).killed == killed
+
+
+def test_adjectival_participles_report_nothing() -> None:
+    assert incidents("Officials gave the killed envoy a state funeral on Monday.") == []

@@ -52,3 +52,15 @@ def test_named_settlement_of_a_country() -> None:
 
 def test_no_place_at_all() -> None:
     assert locate(parse(["Two people were killed."]), {0}) is None
+
+
+def test_an_administrative_chain_settles_every_name_in_it() -> None:
+    names = toponyms("Militants attacked civilians south of Rafah (Rafah, North Sinai), "
+                     "killing two.")
+    assert {c for t in names for c, _ in t.votes} == {"EG"}
+
+
+def test_a_country_name_before_its_forces_is_not_the_place() -> None:
+    place = locate(parse(["United States air force jets struck a camp near Jilib in "
+                          "Somalia, killing 12 militants."]), {0})
+    assert place is not None and place.country == "SO"
