@@ -55,6 +55,10 @@ class Settings:
         "WIREWATCH_DEDUP_WINDOW_HOURS", 48.0,
         "How long a story is remembered for the near-duplicate check (another wire's copy).",
     )
+    fetch_max_wait_ms: int = _setting(
+        "WIREWATCH_FETCH_MAX_WAIT_MS", 100,
+        "Longest a worker's fetch waits for new data: the latency each stage can add.",
+    )
     alert_window_hours: float = _setting(
         "WIREWATCH_ALERT_WINDOW_HOURS", 72.0,
         "How long an alert stays open to updates from later reports of the same event.",
