@@ -85,3 +85,14 @@ def test_clean_article_rejects_all_boilerplate() -> None:
     with pytest.raises(EmptyArticle):
         clean_article(RawArticle.from_dict(orjson.loads(raw(
             body="Copyright 2026 Test Wire. All rights reserved."))))
+
+
+def test_non_english_articles_are_marked_and_not_extracted() -> None:
+    from wirewatch.pipeline import analyse
+
+    french = parse_raw(raw(body="Une bombe a explosé lundi près d'une gare routière de la "
+                                "ville, tuant six personnes et en blessant vingt, selon la "
+                                "police locale."))
+    result = analyse(french)
+    assert result.article.language == "fr"
+    assert result.incidents == []
