@@ -114,9 +114,9 @@ def test_evidence_and_article_ids() -> None:
 
 
 def test_apposition_does_not_hide_the_total() -> None:
-    inc = one("Ten people, including two soldiers, were killed and 15 people, including six "
-              "soldiers, were injured in the ambush.")
-    assert (inc.killed, inc.wounded) == (10, 15)
+    inc = one("Twelve people, including three police officers, died in the raid and 25 "
+              "people, including four children, were hurt by the blast.")
+    assert (inc.killed, inc.wounded) == (12, 25)
 
 
 def test_ranges_take_the_lower_bound() -> None:
@@ -158,8 +158,8 @@ def test_attacker_also_killed_adds_one() -> None:
 
 
 def test_a_total_toll_is_the_total() -> None:
-    inc = one("Gunmen killed 18 tourists at the museum. Three guards and two gunmen also died "
-              "in the siege, bringing the total death toll to 23.")
+    inc = one("Gunmen killed 16 visitors at the hotel. Four guards and three gunmen also lost "
+              "their lives in the standoff, bringing the overall death toll to 23.")
     assert inc.killed == 23
 
 
@@ -192,7 +192,7 @@ def test_past_perfect_reports_an_earlier_incident() -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "Two students are dead and three are injured after a bus drove off an overpass.",
+    "Three pupils died and four were hurt when their school minibus overturned on a hill road.",
     "The death toll from Sunday's earthquake rose to 12.",
     "Four people drowned when floods swept through the valley.",
 ])
@@ -225,10 +225,10 @@ Turkish policeman shot dead Russia's ambassador in Ankara on December 19.
 
 Turkey's offensive inside Syria has brought a mounting casualty toll.
 
-Five other Turkish soldiers were killed and 10 wounded in Al Bab on Thursday in clashes \
-with Islamic State fighters, a Turkish news agency reported.
+In separate fighting with Islamic State militants in Al Bab on Thursday, five other \
+Turkish soldiers died and 10 were wounded, a Turkish news agency reported.
 
-Five Turkish soldiers were also killed in the same area on Wednesday.
+Five more Turkish troops were killed in the same area on Wednesday.
 
 Related headlines
 Russian adviser killed in Syria 12:40 GMT
