@@ -63,7 +63,7 @@ PERSON_NOUNS = {
                   "journalist", "boys", "boy", "girls", "girl", "teachers", "teacher",
                   "shoppers", "tourists", "tourist", "refugees", "migrants", "herders",
                   "herder", "fishermen", "miners", "doctors", "nurses", "patients", "infants",
-                  "babies", "teenagers", "teenager", "youths", "youth", "family", "members",
+                  "babies", "teenagers", "teenager", "youths", "youth", "members",
                   "member", "shepherd", "driver", "drivers", "traders", "trader", "mourners",
                   "guests", "spectators", "customers", "detainees", "prisoners", "inmates",
                   "imam", "cleric", "clerics", "priest", "priests", "pastor", "monk", "monks",
@@ -75,6 +75,7 @@ PERSON_NOUNS = {
                   "daughter", "daughters", "brother", "brothers", "sister", "father", "mother",
                   "relatives", "activist", "activists", "lawyer", "lawyers", "worshipper",
                   "passenger", "pilgrim", "bystander", "adults", "adult", "infant", "merchants",
+                  "colleague", "colleagues", "detective",
                   "merchant", "herdsmen", "herdsman", "chiefs", "inhabitants", "locals",
                   "demonstrator", "prisoner", "displaced"},
     "officials": {"ambassador", "official", "officials", "diplomat", "diplomats", "mayor",
@@ -448,8 +449,10 @@ def _quantity_at(tokens: list[Token], i: int) -> _Quant | None:
         value = VAGUE[lower]
         if lower not in EXACT_VAGUE:
             qualifier = "approximate"
-    elif tok.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"):
-        return None
+    elif tok.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY") and not (
+            tok.ent_type_ in ("DATE", "TIME") and i > 0 and tok.like_num
+            and tokens[i - 1].lower_ in KILL_WORDS | WOUND_WORDS):
+        return None  # "injuring 70" mislabelled a date is still a count
     else:
         j = i
         words: list[str] = []
@@ -531,6 +534,10 @@ def _quantity_at(tokens: list[Token], i: int) -> _Quant | None:
         anaphoric = True
     if any(t.lower_ in SUPERSEDED_CUES for t in tokens[max(0, i - 5):i]):
         anaphoric = True  # "after earlier reporting 11 dead", "up from 9": an old figure
+    if end < len(tokens) and tokens[end].lower_ in ("seriously", "critically", "severely",
+                                                    "badly", "gravely") and i > 0 and \
+            tokens[i - 1].text == ",":
+        anaphoric = True  # "injured 22, one seriously": a part of the count before
     total = any(t.lower_ in ("total", "totaling", "totalling", "overall")
                 for t in tokens[max(0, i - 3):i])
     return _Quant(i, end, value, qualifier, noun, category, country, anaphoric, new_group,
@@ -818,8 +825,12 @@ def _determiner(tokens: list[Token], idx: int) -> str | None:
         return "another"
     if w in ("'s", "’s"):
         return "possessive"
-    if w in ("the", "his", "her", "their", "its"):
+    if w in ("his", "her", "their"):
+        return "a"  # "his wife was injured": someone new, not a count already given
+    if w in ("the", "its"):
         return "the"
+    if w == "and" and j > 0 and tokens[j - 1].lower_ in NOUN_CATEGORY:
+        return _determiner(tokens, j - 1)  # "his wife and son": the first noun's
     return None
 
 

@@ -276,3 +276,15 @@ def test_more_ways_to_report_a_death(text: str, killed: int) -> None:
 
 def test_adjectival_participles_report_nothing() -> None:
     assert incidents("Officials gave the killed envoy a state funeral on Monday.") == []
+
+
+def test_small_counts_mislabelled_as_dates_and_partial_counts() -> None:
+    inc = one("Two bombs went off in a market in Kano, killing twelve and injuring 70.")
+    assert (inc.killed, inc.wounded) == (12, 70)
+    assert one("The blast injured 22, one seriously, police said.").wounded == 22
+
+
+def test_possessive_relatives_are_new_victims() -> None:
+    found = incidents("Gunmen killed a cleric in Zaria on Monday. His wife was injured.",
+                      "2026-03-04")
+    assert [(i.killed, i.wounded) for i in found] == [(1, 1)]
