@@ -82,7 +82,7 @@ PERSON_NOUNS = {
                   "governor", "judge", "lawmaker", "politician", "minister", "chief",
                   "leader", "leaders", "councillor", "councilor", "envoy", "advisor", "adviser",
                   "director", "elder", "elders", "administrator", "commissioner", "secretary",
-                  "spokesman", "candidate", "legislator", "senator", "prosecutor"},
+                  "spokesman", "candidate", "legislator", "senator", "prosecutor", "head"},
     "people": {"people", "persons", "person", "others", "individuals", "victims", "victim",
                "bystanders", "casualties", "lives", "bodies", "body", "dead"},
 }
@@ -435,7 +435,10 @@ def _quantity_at(tokens: list[Token], i: int) -> _Quant | None:
     end = i + 1
     qualifier = qualifier_before(words_before)
     range_match = re.fullmatch(r"(\d+)[-–](\d+)", tok.text)
-    if lower == "another" and i + 1 < len(tokens) and (
+    if lower == "both" and i + 1 < len(tokens) and (
+            tokens[i + 1].lower_ in NOUN_CATEGORY or tokens[i + 1].lower_ in PASSIVE_AUX):
+        value = 2  # "both men were killed", "both were wounded"
+    elif lower == "another" and i + 1 < len(tokens) and (
             tokens[i + 1].lower_ in KILL_WORDS | WOUND_WORDS | PASSIVE_AUX):
         value = 1  # "one civilian was killed and another injured"
     elif range_match and int(range_match.group(1)) < int(range_match.group(2)):
@@ -626,8 +629,9 @@ def _assign(span: Span, quants: list[_Quant], triggers: list[Token]) -> None:
 
 
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+# not through "prep"/"pobj": "the driver, a father of three, was killed" is one death
 _CLIMB_DEPS = {"nummod", "quantmod", "amod", "compound", "conj", "appos", "det", "advmod",
-               "npadvmod", "prep", "pobj", "cc"}
+               "npadvmod", "cc"}
 
 
 def _outcome_by_syntax(tokens: list[Token], q: _Quant, trig_pos: dict[int, Token]) -> str | None:
@@ -738,6 +742,11 @@ def _singular_victims(span: Span, quants: list[_Quant], triggers: list[Token]) -
                 if (t.pos_ == "VERB" and t.lower_ not in PASSIVE_AUX and not shared) or \
                         t.text in (",", ";"):
                     break
+            if not candidates:  # "The driver, a father of two, was killed": the parse's subject
+                subject = next((c for c in trig.children if c.dep_ == "nsubjpass"), None)
+                if subject is not None and subject.lower_ in NOUN_CATEGORY and \
+                        subject.tag_ in ("NN", "NNP") and base <= subject.i < base + len(tokens):
+                    candidates.append((subject.i - base, subject))
         for idx, noun in candidates:
             if idx in taken or _in_counted_phrase(tokens, idx, taken):
                 continue
@@ -799,8 +808,15 @@ def _named_victims(tokens: list[Token], pos: int) -> list[int]:
             found.append(after[0].i - base)
     if _is_patient_form(tokens, pos):
         for child in trigger.children:
-            if child.dep_ in ("nsubjpass", "nsubj") and child.ent_type_ == "PERSON":
-                found.append(child.i - base)
+            if child.dep_ not in ("nsubjpass", "nsubj"):
+                continue
+            if any(c.dep_ == "nummod" or c.like_num for c in child.subtree):
+                continue  # "24 Al Shabaab were killed": counted already
+            if child.ent_type_ == "PERSON" or (
+                    child.pos_ == "PROPN" and child.ent_type_ in ("", "PERSON")
+                    and gazetteer.country_code(child.text) is None
+                    and not gazetteer.candidates(child.text)):
+                found.append(child.i - base)  # "Nafar was injured", "Doe, a reporter, died"
     # a name in capitals before a colon is a dateline ("LIBREVILLE:"), not a person
     return [i for i in found if 0 <= i < len(tokens) and not tokens[i].text.isupper()]
 

@@ -288,3 +288,15 @@ def test_possessive_relatives_are_new_victims() -> None:
     found = incidents("Gunmen killed a cleric in Zaria on Monday. His wife was injured.",
                       "2026-03-04")
     assert [(i.killed, i.wounded) for i in found] == [(1, 1)]
+
+
+@pytest.mark.parametrize("text, killed, wounded", [
+    ("Kidnappers seized a taxi driver. The driver, a father of three, was killed later.", 1, 0),
+    ("Attackers threw a grenade at a party office. Mr Haddad was injured in the blast.", 0, 1),
+    ("Gunmen fired on two men outside a shop. Both were killed.", 2, 0),
+    ("Assailants shot and killed the district head in his office.", 1, 0),
+    ("22 rebels were killed in the fighting.", 22, 0),
+])
+def test_subjects_the_parse_names(text: str, killed: int, wounded: int) -> None:
+    inc = one(text)
+    assert (inc.killed, inc.wounded) == (killed, wounded)
