@@ -563,11 +563,14 @@ def _assign(span: Span, quants: list[_Quant], triggers: list[Token]) -> None:
         # N ... killed / N dead / N were wounded
         pos = q.end
         limit = min(len(tokens), q.end + 9)
+        anchor = q.noun if q.noun is not None else tokens[q.end - 1]
         while pos < limit:
             tok = tokens[pos]
             if pos in quant_starts or tok.lower_ in CLAUSE_BREAKS or (tok.text in (",",) and \
                     pos + 1 < len(tokens) and tokens[pos + 1].lower_ in CLAUSE_BREAKS):
                 break
+            if tok.text == "," and anchor.dep_ == "pobj":
+                break  # "the driver, a father of three, was killed": three is not the dead
             if pos in trig_pos and _is_patient_form(tokens, pos):
                 q.outcome, q.via = _trigger_outcome(trig_pos[pos]), "right"
                 break
