@@ -211,25 +211,6 @@ def region_like(text: str) -> list[Place]:
     return list(_region_index()[close[0]]) if close else []
 
 
-def resolve_place(text: str) -> Place | None:
-    """The likeliest single place for ``text`` taken alone.
-
-    A country, else the most populous city, unless a region of another country has the
-    name and the city is small. In context prefer :mod:`wirewatch.geo`, which weighs
-    every place an article names.
-    """
-    found = candidates(text)
-    if not found:
-        return None
-    if found[0].kind == "country":
-        return found[0]
-    city = next((p for p in found if p.kind == "city"), None)
-    region = next((p for p in found if p.kind == "region"), None)
-    if city and region and region.country != city.country and city.population < 100_000:
-        return region
-    return city or region
-
-
 def warm() -> None:
     """Build every index now (worker start-up) instead of on the first article."""
     country_index()

@@ -6,7 +6,6 @@ Vague amounts are coded conservatively, as ACLED does: "dozens" = 12, "hundreds"
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Literal
 
 Qualifier = Literal["exact", "at_least", "approximate"]
@@ -75,14 +74,6 @@ def phrase_value(words: list[str]) -> int | None:
         current += value
         seen = True
     return total + current if seen else None
-
-
-@dataclass(frozen=True, slots=True)
-class Quantity:
-    """A number of people as written, with how sure the text is of it."""
-
-    value: int
-    qualifier: Qualifier = "exact"
 
 
 def qualifier_before(words_before: list[str]) -> Qualifier:

@@ -2,7 +2,7 @@
 
 import pytest
 
-from wirewatch.gazetteer import country_code, country_name, fold, resolve_place
+from wirewatch.gazetteer import candidates, country_code, country_name, fold
 
 
 @pytest.mark.parametrize("text, code", [
@@ -24,23 +24,25 @@ def test_country_name() -> None:
 
 
 def test_cities_resolve_with_coordinates() -> None:
-    place = resolve_place("Al Bab")
-    assert place is not None and place.country == "SY"
+    (place,) = candidates("Al Bab")
+    assert place.country == "SY" and place.kind == "city"
     assert place.lat == pytest.approx(36.37, abs=0.05)
     assert place.lon == pytest.approx(37.52, abs=0.05)
-    ankara = resolve_place("Ankara")
-    assert ankara is not None and ankara.country == "TR"
+    assert {p.country for p in candidates("Ankara")} == {"TR"}
 
 
 def test_regions_and_countries_resolve() -> None:
-    borno = resolve_place("Borno")
-    assert borno is not None and (borno.country, borno.kind) == ("NG", "region")
-    syria = resolve_place("Syria")
-    assert syria is not None and (syria.country, syria.kind) == ("SY", "country")
+    borno = candidates("Borno")[0]  # regions first, then cities so named elsewhere
+    assert (borno.country, borno.kind) == ("NG", "region")
+    assert [(p.country, p.kind) for p in candidates("Syria")] == [("SY", "country")]
 
 
 def test_unknown_place() -> None:
-    assert resolve_place("Nowhereville Junction") is None
+    assert candidates("Nowhereville Junction") == []
+
+
+def test_ambiguous_names_keep_every_candidate() -> None:
+    assert {p.country for p in candidates("Tripoli")} >= {"LY", "LB"}
 
 
 def test_fold_strips_accents_and_case() -> None:
