@@ -815,7 +815,9 @@ def _named_victims(tokens: list[Token], pos: int) -> list[int]:
                 continue
             if any(c.dep_ == "nummod" or c.like_num for c in child.subtree):
                 continue  # "24 Al Shabaab were killed": counted already
-            if child.ent_type_ == "PERSON" or (
+            described = any(c.dep_ == "appos" and c.lower_ in NOUN_CATEGORY
+                            for c in child.children)  # "Tariq, a commander, was killed"
+            if described or child.ent_type_ == "PERSON" or (
                     child.pos_ == "PROPN" and child.ent_type_ in ("", "PERSON")
                     and gazetteer.country_code(child.text) is None
                     and not gazetteer.candidates(child.text)):

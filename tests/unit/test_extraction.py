@@ -300,3 +300,8 @@ def test_possessive_relatives_are_new_victims() -> None:
 def test_subjects_the_parse_names(text: str, killed: int, wounded: int) -> None:
     inc = one(text)
     assert (inc.killed, inc.wounded) == (killed, wounded)
+
+
+def test_a_subject_described_as_a_person_is_one_victim() -> None:
+    assert one("Gunmen attacked a convoy. Haddad, a military commander, was killed in the "
+               "ambush.").killed == 1
