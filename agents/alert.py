@@ -29,7 +29,7 @@ from streams.app import (
     watchlist_topic,
 )
 from streams.stage import Emit, StageResult, run_stage
-from wirewatch.alerting import bucket, now_iso, track
+from wirewatch.alerting import bucket, is_current, now_iso, track
 from wirewatch.watch import matches, parse_rule
 
 STAGE = "alert"
@@ -65,7 +65,7 @@ def current_rules() -> list[WatchRule]:
 def handle(key: str | None, payload: bytes) -> StageResult:
     """Forward an incident that touches a watched country to its alert bucket."""
     incident = Incident.from_dict(codecs.decode(payload))
-    if incident.historical or not (incident.killed or incident.wounded):
+    if not is_current(incident):
         return StageResult("not_current")
     if not matches(incident, current_rules()):
         return StageResult("not_watched")

@@ -43,22 +43,6 @@ async def partitions_of(consumer: AIOKafkaConsumer, topic: str) -> list[TopicPar
     return [TopicPartition(topic, p) for p in sorted(parts)]
 
 
-async def end_offsets(settings: Settings, topics: Iterable[str]) -> dict[TopicPartition, int]:
-    """The high watermark the broker reports for every partition of ``topics``.
-
-    Tansu reports the base offset of the last record batch + 1, which undercounts when
-    that batch holds several records, so never count messages with this: use
-    :func:`count_records`.
-    """
-    consumer = _consumer(settings)
-    try:
-        await consumer.start()
-        tps = [tp for t in topics for tp in await partitions_of(consumer, t)]
-        return dict(await consumer.end_offsets(tps)) if tps else {}
-    finally:
-        await consumer.stop()
-
-
 async def count_records(settings: Settings, topics: Iterable[str]) -> dict[str, int]:
     """How many records each topic holds, counted by reading it to the end."""
     counts: dict[str, int] = {}
@@ -77,7 +61,8 @@ async def read_topic(
     A follower given ``stop`` reads what the topic holds at the moment ``stop`` is set,
     then returns. Reads without a consumer group, so it never disturbs the workers.
     "The end" is where the reported high watermarks are passed and one more fetch brings
-    nothing: the embedded broker's watermarks can lag the last batch (see end_offsets).
+    nothing: the embedded broker reports a partition's high watermark as the last record
+    batch's base offset + 1, short of the end when that batch holds several records.
     """
     consumer = _consumer(settings)
     try:

@@ -50,9 +50,14 @@ def now_iso() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
 
 
+def is_current(incident: Incident) -> bool:
+    """Worth an alert at all: casualties, and not an event the article only recalls."""
+    return not incident.historical and (incident.killed > 0 or incident.wounded > 0)
+
+
 def decide(incident: Incident, rules: list[WatchRule], now: str | None = None) -> Alert | None:
     """A new alert for ``incident`` if it is current and touches a watched country."""
-    if incident.historical or (incident.killed == 0 and incident.wounded == 0):
+    if not is_current(incident):
         return None
     watched = matches(incident, rules)
     if not watched:
@@ -153,7 +158,7 @@ def track(known: list[Alert], report: Incident, rules: list[WatchRule], now: str
     updated within ``window_hours`` are forgotten.
     """
     current = [a for a in known if _hours_between(a.updated_at, now) <= window_hours]
-    if report.historical:
+    if not is_current(report):
         return None, current
     for index, alert in enumerate(current):
         if same_event(alert.incident, report):

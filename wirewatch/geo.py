@@ -78,11 +78,6 @@ class Toponym:
         return bool(self.places) and not (
             self.places[0].kind == "country" and not gazetteer.is_country_name(self.name))
 
-    @property
-    def specificity(self) -> int:
-        """City 3, region 2, country 1: an incident is placed at its most specific name."""
-        return max({"city": 3, "region": 2, "country": 1}.get(p.kind, 0) for p in self.places)
-
     def place_in(self, country: str) -> Place | None:
         """The place this name denotes in ``country``: a city, unless the name is also a
         region of it and the city is a small namesake ("Virginia", the state)."""

@@ -254,11 +254,13 @@ async def wait_accounted(settings: Settings, expected_raw: int, timeout: float,
     downstream topics to stop growing while the worker is alive.
     """
     names = TopicNames(settings.topic_prefix)
-    downstream = [names.extracted, names.incidents, names.alerts, names.deadletter]
+    # the summary already counts clean, incidents, alerts and dead letters; these are the
+    # internal topics in between
+    internal = [names.unchecked, names.extracted, names.pending]
     loop = asyncio.get_running_loop()
     deadline = loop.time() + timeout
     stable_since: float | None = None
-    previous: dict[str, int] | None = None
+    previous: tuple[Summary, dict[str, int]] | None = None
     state = "waiting for the first outcomes"
     while True:
         if worker is not None:
@@ -266,17 +268,17 @@ async def wait_accounted(settings: Settings, expected_raw: int, timeout: float,
         if loop.time() > deadline:
             raise TimeoutError(f"pipeline did not finish within {timeout:.0f}s ({state})")
         current = await summary(settings)
-        counts = await count_records(settings, downstream)
+        snapshot = (current, await count_records(settings, internal))
         accounted = current.raw >= expected_raw and current.balanced
         state = (f"{current.clean} clean + {current.duplicate} duplicate + "
                  f"{current.deadletter} dead-lettered of {current.raw} raw")
-        if accounted and counts == previous:
+        if accounted and snapshot == previous:
             stable_since = stable_since or loop.time()
             if loop.time() - stable_since >= quiet:
                 return current
         else:
             stable_since = None
-        previous = counts
+        previous = snapshot
         await asyncio.sleep(0.25)
 
 
