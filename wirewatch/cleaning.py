@@ -47,21 +47,29 @@ class EmptyArticle(InvalidArticle):
 
 
 BOILERPLATE = re.compile(
-    r"(©|\(c\)\s*\d{4}|copyright\b|all rights reserved|rights reserved to|"
+    r"(©|\(c\)\s*\d{4}|^\s*copyright\b|\bcopyright\s*(©|\(c\)|\d{4})|all rights reserved|"
+    r"rights reserved to|"
     r"^\s*source\s*:|^\s*sources?\s*[-–]|maintained and developed by|^\s*(follow|like) us\b|"
     r"^\s*share (this|on)\b|^\s*(click|tap) here\b|^\s*subscribe\b|^\s*sign up\b|"
     r"^\s*read (more|also)\b|^\s*related( articles| stories| news)?\s*:|^\s*advertisement\s*$|"
     r"^\s*(photo|image|picture)\s*(credit)?\s*:|^\s*tags?\s*:|^\s*(reporting|editing|"
     r"writing) by\b|^\s*(by|from) [A-Z][a-z]+ [A-Z][a-z]+\s*$|^\s*posted (on|by)\b|"
-    r"^\s*(updated|published)\s*:?\s*\d|newsletter|cookies?\b.*\b(policy|consent)|"
+    r"^\s*(updated|published)\s*:?\s*\d|^[^.]{0,60}\bnewsletters?\b[^.]*$|"
+    r"^[^.]{0,60}\bcookies?\b.*\b(policy|consent)|"
     r"^\s*(home|news|world|sport|business)\s*(\||>|›)|^\s*\d+\s+comments?\s*$|"
     r"^\s*(facebook|twitter|whatsapp|linkedin|email|print)\s*$)",
     re.I,
 )
+#: a headline-list line starts or ends with its time stamp ("... in Syria GMT 03:41 2017
+#: Sunday ,23 April"); a time inside a sentence ("at 06:10 GMT, shortly before") is story
 TIMESTAMP = re.compile(
-    r"\b(GMT|UTC)\s*\d{1,2}:\d{2}\b|\b\d{1,2}:\d{2}\s*(GMT|UTC|am|pm)\b|"
+    r"((GMT|UTC)\s*\d{1,2}:\d{2}|\d{1,2}:\d{2}\s*(GMT|UTC))\b[^.!?]*$|"
+    r"^\s*((GMT|UTC)\s*\d{1,2}:\d{2}|\d{1,2}:\d{2}\s*(GMT|UTC))\b|"
     r"\b\d{4}\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s*,", re.I,
 )
+#: page furniture (bylines, footers, headline links) is short; a line longer than this is
+#: story text even when it mentions copyright, a newsletter or a GMT time
+FURNITURE_MAX_WORDS = 30
 SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s*$")
 
 
@@ -117,6 +125,13 @@ def html_to_text(html: str) -> str:
         return re.sub(r"<[^>]+>", " ", html)
 
 
+def is_furniture(line: str) -> bool:
+    """Whether one short line is page furniture rather than story text."""
+    if len(line.split()) > FURNITURE_MAX_WORDS:
+        return False
+    return bool(BOILERPLATE.search(line) or TIMESTAMP.search(line))
+
+
 def clean_text(body: str, content_type: str = "text/plain") -> CleanText:
     """Repair encoding, convert HTML, and drop boilerplate lines."""
     text = ftfy.fix_text(body, uncurl_quotes=False)
@@ -129,7 +144,7 @@ def clean_text(body: str, content_type: str = "text/plain") -> CleanText:
     for line in lines:
         if not line:
             continue
-        if BOILERPLATE.search(line) or TIMESTAMP.search(line) or line in seen:
+        if is_furniture(line) or line in seen:
             removed.append(line)
             continue
         seen.add(line)

@@ -96,3 +96,16 @@ def test_non_english_articles_are_marked_and_not_extracted() -> None:
     result = analyse(french)
     assert result.article.language == "fr"
     assert result.incidents == []
+
+
+@pytest.mark.parametrize("paragraph", [
+    "Just after 8:15pm a van packed with explosives blew up beside the checkpoint, "
+    "killing four guards and wounding nine passers-by, the district governor said.",
+    "The newspaper, which had fought a long copyright case against the ministry, said two "
+    "of its reporters were among the dead when gunmen stormed the building on Tuesday.",
+    "A spokesman said the first blast came at 06:10 GMT, shortly before the market filled, "
+    "and a second one about twenty minutes later as rescuers arrived.",
+])
+def test_a_story_paragraph_is_never_furniture(paragraph: str) -> None:
+    cleaned = clean_text(paragraph)
+    assert cleaned.text == paragraph and cleaned.removed == []
