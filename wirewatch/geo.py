@@ -48,6 +48,10 @@ ARTICLE_FACTOR = 0.25
 #: at least this big to count
 COMMON_WORD_ZIPF = 4.0
 COMMON_WORD_MIN_POPULATION = 1_000_000
+#: a capitalised word rarer than this in English, and no place, is part of a name
+RARE_WORD_ZIPF = 3.0
+#: a city this big keeps its name even next to a name the gazetteer does not know
+BIG_CITY = 2_000_000
 #: a city smaller than this loses to a region of the same name
 SMALL_CITY = 100_000
 
@@ -164,7 +168,7 @@ def toponyms(sentence: str, index: int = 0) -> list[Toponym]:
                 start = run.start() + first.start()
                 if name.startswith("The "):
                     name, start = name[4:], start + 4
-                if not name[:1].isupper():
+                if not name[:1].isupper() or _inside_longer_name(words, i, n, name):
                     continue
                 found_one = _lookup(sentence, index, start, name)
                 if found_one is not None:
@@ -181,6 +185,45 @@ def toponyms(sentence: str, index: int = 0) -> list[Toponym]:
             found.append(Toponym(index, m.start(2), m.group(2), (place,),
                                  ((code, NAMED_SETTLEMENT),)))
     return _settle_chains(sentence, sorted(found, key=lambda t: t.start))
+
+
+def _inside_longer_name(words: list[re.Match[str]], i: int, n: int, name: str) -> bool:
+    """Is words[i:i+n] only part of a longer name the gazetteer does not know?
+
+    "Adan" in "Adan Yabaal", "Gilad" in "Gilad Shalit", "Liberation" in "Oromo Liberation
+    Front": a name next to a rare capitalised word belongs to that word's name (a person,
+    a village, an organisation), and a common-word region ("Central") inside a longer run
+    is part of an organisation's name ("Central Statistics Office").
+    """
+    if n == len(words) or gazetteer.country_code(name) or gazetteer.is_country_name(name):
+        return False
+    if any(p.population >= BIG_CITY for p in gazetteer.candidates(name)):
+        return False  # "London Heathrow Airport"
+    if n == 1 and _common_word(name):
+        return True
+    joiners = re.compile(_JOINERS + r"$", re.I)
+    neighbours = []
+    possessive = re.search(r"['’]s$", words[i + n - 1].group())
+    for step, edge in ((-1, i - 1), (1, i + n)):
+        if step == 1 and possessive:
+            break  # "Jerusalem's Mahane Yehuda market": the name ends at the possessive
+        while 0 <= edge < len(words) and joiners.match(words[edge].group()):
+            edge += step
+        if 0 <= edge < len(words):
+            neighbours.append(words[edge].group().strip(".,;:'’()"))
+    return any(_rare_proper(word) for word in neighbours)
+
+
+@cache
+def _rare_proper(word: str) -> bool:
+    """A capitalised word that is neither English nor a known place ("Yabaal", "Shalit")."""
+    from wordfreq import zipf_frequency
+
+    word = re.sub(r"['’]s$", "", word)
+    if len(word) < 3 or word.isupper() or not word[:1].isupper():
+        return False
+    return zipf_frequency(word.lower(), "en") < RARE_WORD_ZIPF and not \
+        gazetteer.candidates(word) and word not in gazetteer.CASE_SENSITIVE
 
 
 _CHAIN_GAP = re.compile(r"[\w\s'’-]{0,40}?[,(]\s*")
@@ -223,6 +266,8 @@ def _lookup(sentence: str, index: int, start: int, name: str) -> Toponym | None:
     group = _armed_groups().get(gazetteer.fold(name))
     if group:
         return Toponym(index, start, name, (), ((group, ARMED_GROUP),))
+    if name.isupper() and len(name) <= 4 and name not in gazetteer.CASE_SENSITIVE:
+        return None  # an acronym ("ERP", "UDA"), not a place
     places = gazetteer.candidates(name)
     if not places and _HIERARCHY.search(sentence[:start]):
         places = gazetteer.region_like(name)  # "Galgaduud" for "Galguduud"

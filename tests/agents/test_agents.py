@@ -52,6 +52,12 @@ def on(captured: list[Sent], topic: str) -> list[Sent]:
     return [s for s in captured if s.topic == topic]
 
 
+def value_of(sent: Sent) -> Any:
+    """The JSON value of one sent message."""
+    assert sent.value is not None
+    return orjson.loads(sent.value)
+
+
 ARTICLE = {
     "id": "t-1", "source": "Test Wire", "published_at": "2026-11-18T08:00:00Z",
     "title": "Bomb kills four soldiers in Hakkari",
@@ -64,7 +70,7 @@ async def test_clean_agent_emits_a_clean_article(sent: list[Sent]) -> None:
     async with agents.clean.clean.test_context() as agent:
         await agent.put(key=b"t-1", value=orjson.dumps(ARTICLE))
     (out,) = on(sent, names.unchecked)
-    value = orjson.loads(out.value)
+    value = value_of(out)
     assert out.key == b"t-1"
     assert value["id"] == "t-1" and value["language"] == "en"
     assert not value.get("duplicate_of")
@@ -81,7 +87,7 @@ async def test_dedup_agent_marks_another_wires_copy(sent: list[Sent]) -> None:
         for article in (ARTICLE, second, other, ARTICLE):  # the last: a redelivery
             payload = orjson.dumps(clean_article(parse_raw(orjson.dumps(article))).to_dict())
             await agent.put(key=str(article["id"]).encode(), value=payload)
-    values = [orjson.loads(s.value) for s in on(sent, names.clean)]
+    values = [value_of(s) for s in on(sent, names.clean)]
     assert [(v["id"], v.get("duplicate_of")) for v in values] == [
         ("t-1", None), ("t-2", "t-1"), ("t-3", None), ("t-1", None)]
     assert set(agents.clean.recent_stories.data) == {"t-1", "t-2", "t-3"}
@@ -117,7 +123,7 @@ def clean_payload() -> bytes:
 async def test_extract_agent_emits_incidents(sent: list[Sent]) -> None:
     async with agents.extract.extract.test_context() as agent:
         await agent.put(key=b"t-1", value=clean_payload())
-    incidents = [orjson.loads(s.value) for s in on(sent, names.extracted)]
+    incidents = [value_of(s) for s in on(sent, names.extracted)]
     assert len(incidents) == 1
     assert incidents[0]["killed"] == 4 and incidents[0]["wounded"] == 2
     assert incidents[0]["location"]["country"] == "TR"
@@ -139,7 +145,7 @@ async def test_classify_agent_sets_the_acled_type(sent: list[Sent]) -> None:
     async with agents.classify.classify.test_context() as agent:
         await agent.put(key=incident.incident_id.encode(), value=orjson.dumps(incident.to_dict()))
     (out,) = on(sent, names.incidents)
-    value = orjson.loads(out.value)
+    value = value_of(out)
     assert value["sub_event_type"] == "Remote explosive/landmine/IED"
     assert value["event_type"] == "Explosions/Remote violence"
     assert validation_errors("incident.json", value) == []
@@ -168,7 +174,7 @@ async def test_watchlist_alert_and_track_agents(sent: list[Sent]) -> None:
     async with agents.alert.track_alerts.test_context() as tracker:
         for value in (pending.value, orjson.dumps(higher), orjson.dumps(higher)):
             await tracker.put(key=pending.key, value=value)
-    alerts = [orjson.loads(s.value) for s in on(sent, names.alerts)]
+    alerts = [value_of(s) for s in on(sent, names.alerts)]
     assert [(a["version"], a["status"], a["incident"]["killed"]) for a in alerts] == [
         (1, "new", 4), (2, "updated", 6)]
     assert alerts[0]["alert_id"] == alerts[1]["alert_id"]

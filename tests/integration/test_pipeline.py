@@ -43,7 +43,8 @@ DUPLICATE_PAIR = {"nw-2026-1118-001", "ps-2026-1118-417"}
 
 def ordered_samples() -> list[Message]:
     """Malformed lines first, then every valid article."""
-    bad, good = [], []
+    bad: list[Message] = []
+    good: list[Message] = []
     for number, line in enumerate(sample_lines()):
         try:
             value = orjson.loads(line)

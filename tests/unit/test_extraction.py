@@ -305,3 +305,45 @@ def test_subjects_the_parse_names(text: str, killed: int, wounded: int) -> None:
 def test_a_subject_described_as_a_person_is_one_victim() -> None:
     assert one("Gunmen attacked a convoy. Haddad, a military commander, was killed in the "
                "ambush.").killed == 1
+
+
+@pytest.mark.parametrize("text, killed", [
+    ("Raiders massacre 19 herders at a watering hole near the border.", 19),
+    ("The fighters stormed the hamlet at dawn, slaughtering seven farmers.", 7),
+    ("Masked men gunned down three traders outside the grain depot.", 3),
+    ("Two guards were gunned down at the gate of the power station.", 2),
+    ("Militants execute a captured pilot near the desert airstrip.", 1),
+])
+def test_present_tense_and_phrasal_killing_verbs(text: str, killed: int) -> None:
+    assert one(text).killed == killed
+
+
+@pytest.mark.parametrize("text", [
+    "Two men broke into the farmhouse, tied up the owner and strangled him to death.",
+    "A gunman on a motorbike shot her dead as she left the clinic.",
+    "He was killed instantly when the device went off under his car.",
+    "The elder was abducted from his home; the kidnappers shot him dead the next day.",
+])
+def test_a_pronoun_victim_counts_one(text: str) -> None:
+    assert one(text).killed == 1
+
+
+def test_a_pronoun_never_adds_to_a_victim_already_counted() -> None:
+    inc = one("Gunmen seized a village chief on Monday and shot and killed him on Tuesday. "
+              "A spokesman for the group said they had killed him for working with the army.")
+    assert inc.killed == 1
+
+
+@pytest.mark.parametrize("text", [
+    "The retired judge Amaru Quispe was found dead in a ditch after an attack by unknown men.",
+    "Four rebels killed Colonel Tomas Arevalo Ruiz as he left a bakery.",
+    "67-year-old Halima Osei, a market trader, was stabbed to death by a masked man.",
+    "Two youths attacked a petrol station, resulting in the death of a 41-year-old man.",
+])
+def test_named_and_described_single_victims(text: str) -> None:
+    assert one(text).killed == 1
+
+
+def test_a_killing_recalled_as_a_motive_is_not_a_death() -> None:
+    assert incidents("Youths set a fire at a community hall on Friday. Police said the arson "
+                     "was a response to the killing of a local activist.") == []

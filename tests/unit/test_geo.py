@@ -64,3 +64,21 @@ def test_a_country_name_before_its_forces_is_not_the_place() -> None:
     place = locate(parse(["United States air force jets struck a camp near Jilib in "
                           "Somalia, killing 12 militants."]), {0})
     assert place is not None and place.country == "SO"
+
+
+def test_part_of_a_longer_unknown_name_is_no_place() -> None:
+    # "Adan" (Aden, Yemen) inside a Somali village's name; "Gilad" a first name
+    assert "YE" not in countries("Troops clashed with militants near Adan Yabaal town.")
+    assert "RO" not in countries("One soldier (Gilad Shalit) was taken hostage.")
+    # a common-word region inside an organisation's name
+    assert countries("Staff of the Central Statistics Office were hurt.") == {}
+
+
+def test_a_big_city_or_a_possessive_ends_the_name() -> None:
+    assert "GB" in countries("A bomb went off at London Heathrow Airport.")
+    assert "EG" in countries("The blast hit Alexandria's Manshiyya district.")
+
+
+def test_acronyms_are_not_towns_but_armed_groups_still_vote() -> None:
+    assert countries("Two UDA members were arrested.") == {}
+    assert "PK" in countries("The TTP claimed the attack.")
