@@ -39,7 +39,7 @@ WOUND_WORDS = {
 CANDIDATE = re.compile(
     r"\b(kill|dead|die[ds]?\b|dying|death|slain|martyr|murder|massacr|execut|behead|perish|"
     r"fatalit|lives|bodies|corpses|lynch|assassinat|wound|injur|hurt|maim|hospitali|casualt|"
-    r"toll|fatally|slaughter|gunned down|mowed down|"
+    r"toll|fatally|slaughter|gunned down|mowed down|(him|her)self|own life|suicide\b|"
     r"shot\b)", re.I,
 )
 PERSON_NOUNS = {
@@ -57,7 +57,7 @@ PERSON_NOUNS = {
                   "terrorist", "gunmen", "gunman", "attackers", "attacker", "assailants",
                   "assailant", "bombers", "bomber", "combatants", "militiamen", "militia",
                   "shooter", "shooters", "perpetrator", "perpetrators", "killer", "killers",
-                  "hijackers", "hijacker",
+                  "hijackers", "hijacker", "knifeman", "stabber",
                   "bandits", "bandit", "pirates", "kidnappers", "suspects", "suspect"},
     "civilians": {"civilians", "civilian", "villagers", "villager", "residents", "resident",
                   "children", "child", "women", "woman", "men", "man", "students", "student",
@@ -90,6 +90,19 @@ PERSON_NOUNS = {
                "bystanders", "casualties", "lives", "bodies", "body", "dead"},
 }
 NOUN_CATEGORY = {noun: cat for cat, nouns in PERSON_NOUNS.items() for noun in nouns}
+#: "the gunman was shot dead": someone besides the victims, who adds to the toll
+ATTACKER_NOUNS = frozenset({"attacker", "gunman", "shooter", "bomber", "assailant",
+                            "perpetrator", "hijacker", "killer", "knifeman", "stabber"})
+#: an attacker's own death: "shot himself", "blew herself up" (with no toll given)
+SELF_INFLICTED = re.compile(
+    r"\b((killed|shot|stabbed|hanged) (himself|herself)|took (his|her) own life|"
+    r"committed suicide|(?P<blast>blew (himself|herself) up|blown (himself|herself) up))\b",
+    re.I)
+#: "five people, including the gunman, were killed": the attacker is in the toll already
+ATTACKER_COUNTED = re.compile(
+    r"\b(including|among them|among whom|among the dead( was| were)?)\s+(the|two|three|both|all)?"
+    r"\s*(\w+\s+)?(attackers?|gunm[ae]n|shooters?|bombers?|assailants?|perpetrators?|"
+    r"hijackers?|killers?|knifem[ae]n)\b|\bincluding (himself|herself|themselves)\b", re.I)
 NEW_EVENT_CUES = {"other", "another", "also", "separately", "separate", "more", "further",
                   "meanwhile", "elsewhere", "additional", "later", "subsequently"}
 RECALL_CUES = re.compile(
@@ -352,7 +365,8 @@ def read_mention(index: int, text: str, span: Span, published: date | None) -> M
         return None  # a tally over months or years, not a report of one incident
     quants = _quantities(span)
     triggers = [t for t in span if _trigger_outcome(t)]
-    if not triggers:
+    self_inflicted = SELF_INFLICTED.search(text)
+    if not triggers and not self_inflicted:
         return None
     _assign(span, quants, triggers)
     _singular_victims(span, quants, triggers)
@@ -361,6 +375,11 @@ def read_mention(index: int, text: str, span: Span, published: date | None) -> M
               q.new_group, q.weak, q.toll)
         for q in quants if q.outcome
     ]
+    if self_inflicted and not ATTACKER_COUNTED.search(text) and not (
+            self_inflicted.group("blast") and any(c.outcome == "killed" for c in counts)):
+        # "the gunman then shot himself": one more dead. "blew himself up, killing six":
+        # the toll given is the toll
+        counts.append(Count(1, "exact", "killed", "militants", None, new_group=True, weak=True))
     if not counts or all((c.anaphoric or c.subset) and not c.weak for c in counts):
         return None
     if NO_CASUALTY.search(text) and not any(c.value for c in counts):
@@ -778,8 +797,12 @@ def _singular_victims(span: Span, quants: list[_Quant], triggers: list[Token]) -
                 if code:
                     country = code
             definite = det == "the" and not _joins_a_count(tokens, idx, quants)
+            # "the gunman was shot dead by police": one more dead besides the victims
+            attacker = definite and noun.lower_ in ATTACKER_NOUNS and outcome == "killed" and \
+                not _after_including(tokens, idx)
             q = _Quant(idx, idx + 1, 1, "exact", noun, NOUN_CATEGORY[noun.lower_], country,
-                       anaphoric=definite, new_group=det == "another", outcome=outcome,
+                       anaphoric=definite and not attacker,
+                       new_group=det == "another" or attacker, outcome=outcome,
                        via="singular", weak=definite)
             quants.append(q)
             taken.add(idx)
@@ -798,6 +821,12 @@ def _casualty_verb(trigger: Token) -> Token:
     if trigger.lower_ == "dead" and trigger.head.pos_ in ("VERB", "AUX"):
         return trigger.head
     return trigger
+
+
+def _after_including(tokens: list[Token], idx: int) -> bool:
+    """ "including the gunman", "among them the attacker": part of a toll already given."""
+    return any(t.lower_ in ("including", "among", "of", "incl")
+               for t in tokens[max(0, idx - 3):idx])
 
 
 def _passive_subject(trigger: Token) -> Token | None:
@@ -1132,6 +1161,8 @@ def _incident(
     mentions = group.mentions
     base = [m for m in mentions if not m.additive] or mentions[:1]
     extra = [m for m in mentions if m.additive and m not in base]
+    if any(ATTACKER_COUNTED.search(m.text) for m in base):
+        extra = [m for m in extra if not any(c.new_group and c.weak for c in m.counts)]
     killed, killed_q = max((m.total("killed") for m in base), key=lambda t: t[0])
     wounded, wounded_q = max((m.total("wounded") for m in base), key=lambda t: t[0])
     killed += sum(max(m.total("killed")[0], m.weak_total("killed")) for m in extra)

@@ -347,3 +347,18 @@ def test_named_and_described_single_victims(text: str) -> None:
 def test_a_killing_recalled_as_a_motive_is_not_a_death() -> None:
     assert incidents("Youths set a fire at a community hall on Friday. Police said the arson "
                      "was a response to the killing of a local activist.") == []
+
+
+@pytest.mark.parametrize("text, killed", [
+    ("A man stabbed a shopkeeper to death in the arcade. The attacker was shot dead by "
+     "police minutes later.", 2),
+    ("The shooter was fatally shot by officers after killing a security guard.", 2),
+    ("Five people, including the gunman, were killed at the depot. The gunman was shot dead "
+     "by police.", 5),
+    ("The gunman killed two guards and wounded a cleaner. Hours later he killed himself with "
+     "a grenade.", 3),
+    ("A man blew himself up outside the ministry's gate on Monday.", 1),
+    ("The bomber walked up to the gate and blew herself up, killing three guards.", 3),
+])
+def test_attackers_who_die_are_counted_once(text: str, killed: int) -> None:
+    assert one(text).killed == killed
