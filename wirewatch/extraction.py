@@ -225,6 +225,8 @@ class Count:
     new_group: bool = False  # "five other soldiers"
     weak: bool = False  # "the imam was killed": one person, unless a count says more
     toll: bool = False  # "the death toll rose to 23": the whole toll, whatever else is said
+    recap: bool = False  # "the two guards", "one of the victims", "him": refers to people
+    #                      counted elsewhere; the count only when nothing else counts them
 
 
 @dataclass(slots=True)
@@ -263,8 +265,15 @@ class Mention:
         return value, qualifier
 
     def weak_total(self, outcome: str) -> int:
-        """One for "the imam was killed"-style mentions, which no count may have covered."""
-        return int(any(c.weak and c.outcome == outcome for c in self.counts))
+        """What "the imam was killed" or "the two guards were injured" says, for an incident
+        no count covers."""
+        recaps = [c.value for c in self.counts if c.recap and c.outcome == outcome]
+        return max([int(any(c.weak and c.outcome == outcome for c in self.counts)), *recaps])
+
+    @property
+    def recap_only(self) -> bool:
+        """Only people counted elsewhere: the mention restates, it reports nothing new."""
+        return all(c.recap for c in self.counts)
 
 
 @dataclass(slots=True)
@@ -283,6 +292,7 @@ class _Quant:
     via: str | None = None  # "right" (N ... killed) or "left" (killing N)
     weak: bool = False
     toll: bool = False
+    recap: bool = False
 
 
 @dataclass(slots=True)
@@ -372,7 +382,7 @@ def read_mention(index: int, text: str, span: Span, published: date | None) -> M
     _singular_victims(span, quants, triggers)
     counts = [
         Count(q.value, q.qualifier, q.outcome, q.category, q.country, q.subset, q.anaphoric,
-              q.new_group, q.weak, q.toll)
+              q.new_group, q.weak, q.toll, q.recap)
         for q in quants if q.outcome
     ]
     if self_inflicted and not ATTACKER_COUNTED.search(text) and not (
@@ -380,7 +390,7 @@ def read_mention(index: int, text: str, span: Span, published: date | None) -> M
         # "the gunman then shot himself": one more dead. "blew himself up, killing six":
         # the toll given is the toll
         counts.append(Count(1, "exact", "killed", "militants", None, new_group=True, weak=True))
-    if not counts or all((c.anaphoric or c.subset) and not c.weak for c in counts):
+    if not counts or all((c.anaphoric or c.subset) and not (c.weak or c.recap) for c in counts):
         return None
     if NO_CASUALTY.search(text) and not any(c.value for c in counts):
         return None
@@ -513,11 +523,17 @@ def _quantity_at(tokens: list[Token], i: int) -> _Quant | None:
         if end + 1 < len(tokens) and tokens[end].lower_ == "of" and \
                 tokens[end + 1].lower_ in ("the", "them", "whom", "those", "these", "their"):
             following = tokens[end + 2] if end + 2 < len(tokens) else None
-            if following is None or tokens[end + 1].lower_ in ("them", "whom") or \
-                    following.lower_ in KILL_WORDS | WOUND_WORDS or following.like_num or \
-                    following.lower_ in ("victims", "casualties", "dead"):
-                return None  # "one of the 11 injured", "seven of the injured": a part of a toll
-            end += 2  # "two of the attackers": counted as attackers
+            active = i > 0 and tokens[i - 1].lower_ in ("killing", "killed", "wounding",
+                                                         "wounded", "injuring", "injured")
+            if not active and (following is None or tokens[end + 1].lower_ in ("them", "whom")
+                               or following.lower_ in KILL_WORDS | WOUND_WORDS
+                               or following.like_num
+                               or following.lower_ in ("victims", "casualties", "dead")):
+                # "one of the 11 injured died", "one of the victims died": a part of a toll,
+                # which counts only when the article gives no toll
+                return _Quant(i, end, value, qualifier, None, None, None, anaphoric=True,
+                              new_group=False, recap=True)
+            end += 2  # "two of the attackers": counted as attackers; "killing 21 of them"
     if value is None:
         return None
     # What follows: "dozens of people", "3 Turkish soldiers", "11 others".
@@ -557,6 +573,7 @@ def _quantity_at(tokens: list[Token], i: int) -> _Quant | None:
         break
     anaphoric = bool(i > 0 and tokens[i - 1].lower_ in ("the", "these", "those", "its", "their")
                      and not _toll_before(tokens, i))
+    recap = anaphoric  # "the two guards were injured": a count given before, or else the count
     if i > 1 and tokens[i - 1].lower_ == "of" and tokens[i - 2].lower_ in ("one", "two", "three",
                                                                            "some", "most"):
         anaphoric = True
@@ -569,7 +586,7 @@ def _quantity_at(tokens: list[Token], i: int) -> _Quant | None:
     total = any(t.lower_ in ("total", "totaling", "totalling", "overall")
                 for t in tokens[max(0, i - 3):i])
     return _Quant(i, end, value, qualifier, noun, category, country, anaphoric, new_group,
-                  toll=total)
+                  toll=total, recap=recap and anaphoric)
 
 
 def _toll_before(tokens: list[Token], i: int) -> bool:
@@ -767,7 +784,8 @@ def _singular_victims(span: Span, quants: list[_Quant], triggers: list[Token]) -
             # in the article says more
             idx = pronoun.i - base
             quants.append(_Quant(idx, idx + 1, 1, "exact", None, None, None, anaphoric=True,
-                                 new_group=False, outcome=outcome, via="pronoun", weak=True))
+                                 new_group=False, outcome=outcome, via="pronoun", weak=True,
+                                 recap=True))
             taken.add(idx)
         if _is_patient_form(tokens, pos) and not candidates:
             # subject before: "a soldier was killed", "a policeman died"
@@ -1116,9 +1134,9 @@ def _same_incident(groups: list[_Group], mention: Mention) -> _Group | None:
     """
     if not groups:
         return None
+    if mention.recap_only:
+        return groups[-1]  # "they had killed him", "the two guards": people already reported
     if mention.earlier:
-        if all(c.weak and c.anaphoric for c in mention.counts):
-            return groups[-1]  # "they had killed him": the victim already reported
         return None
     for group in reversed(groups):
         first = group.mentions[0]

@@ -362,3 +362,16 @@ def test_a_killing_recalled_as_a_motive_is_not_a_death() -> None:
 ])
 def test_attackers_who_die_are_counted_once(text: str, killed: int) -> None:
     assert one(text).killed == killed
+
+
+@pytest.mark.parametrize("text, killed, wounded", [
+    ("The two watchmen were injured when the grenade went off.", 0, 2),
+    ("A man attacked two shoppers with a machete. One of the victims died; the other is "
+     "recovering.", 1, 0),
+    ("Raiders fired on the 30 miners in the cage, killing 12 of them and wounding the rest.",
+     12, 0),
+    ("At least 40 people were killed. Medics said one of the 40 dead was a child.", 40, 0),
+])
+def test_recaps_count_only_when_nothing_else_does(text: str, killed: int, wounded: int) -> None:
+    inc = one(text)
+    assert (inc.killed, inc.wounded) == (killed, wounded)
