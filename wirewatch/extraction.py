@@ -33,7 +33,7 @@ KILL_WORDS = {
 PHRASAL_KILLS = {"gunned", "mowed"}
 WOUND_WORDS = {
     "wounded", "wounding", "wound", "wounds", "injured", "injuring", "injures", "injure",
-    "injuries", "hurt", "maimed", "hospitalised", "hospitalized", "casualties",
+    "injuries", "injury", "hurt", "maimed", "hospitalised", "hospitalized", "casualties",
 }
 # Only these need to appear for a sentence to be worth parsing.
 CANDIDATE = re.compile(
@@ -73,7 +73,8 @@ PERSON_NOUNS = {
                   "nun", "reporter", "reporters", "photographer", "engineer", "engineers",
                   "contractor", "contractors", "employee", "employees", "businessman",
                   "businessmen", "shopkeeper", "vendor", "vendors", "laborers", "labourers",
-                  "labourer", "laborer", "citizen", "citizens", "nationals", "tribesmen",
+                  "labourer", "laborer", "citizen", "citizens", "national", "nationals",
+                  "tribesmen",
                   "tribesman", "hostage", "hostages", "wife", "husband", "son", "sons",
                   "daughter", "daughters", "brother", "brothers", "sister", "father", "mother",
                   "relatives", "activist", "activists", "lawyer", "lawyers", "worshipper",
@@ -90,6 +91,9 @@ PERSON_NOUNS = {
                "bystanders", "casualties", "lives", "bodies", "body", "dead"},
 }
 NOUN_CATEGORY = {noun: cat for cat, nouns in PERSON_NOUNS.items() for noun in nouns}
+#: verbs whose object is the people they killed or hurt ("killing 21 of them")
+ACTIVE_CASUALTY_VERBS = frozenset({"killing", "killed", "wounding", "wounded", "injuring",
+                                   "injured"})
 #: "the gunman was shot dead": someone besides the victims, who adds to the toll
 ATTACKER_NOUNS = frozenset({"attacker", "gunman", "shooter", "bomber", "assailant",
                             "perpetrator", "hijacker", "killer", "knifeman", "stabber"})
@@ -227,6 +231,7 @@ class Count:
     toll: bool = False  # "the death toll rose to 23": the whole toll, whatever else is said
     recap: bool = False  # "the two guards", "one of the victims", "him": refers to people
     #                      counted elsewhere; the count only when nothing else counts them
+    active: bool = False  # the object of an active verb ("killing 60 people")
 
 
 @dataclass(slots=True)
@@ -255,6 +260,12 @@ class Mention:
             return best.value, best.qualifier
         relevant = [c for c in self.counts
                     if c.outcome == outcome and not c.subset and not c.anaphoric]
+        # "60 people were killed when ... attacked, killing 60 people": said twice, one count
+        said: dict[tuple[int, str | None, str | None], set[bool]] = {}
+        for c in relevant:
+            said.setdefault((c.value, c.category, c.country), set()).add(c.active)
+        relevant = [c for c in relevant
+                    if not (said[(c.value, c.category, c.country)] == {True, False} and c.active)]
         value = sum(c.value for c in relevant)
         qualifiers = {c.qualifier for c in relevant}
         qualifier: Qualifier = "exact"
@@ -382,7 +393,7 @@ def read_mention(index: int, text: str, span: Span, published: date | None) -> M
     _singular_victims(span, quants, triggers)
     counts = [
         Count(q.value, q.qualifier, q.outcome, q.category, q.country, q.subset, q.anaphoric,
-              q.new_group, q.weak, q.toll, q.recap)
+              q.new_group, q.weak, q.toll, q.recap, q.via == "left")
         for q in quants if q.outcome
     ]
     if self_inflicted and not ATTACKER_COUNTED.search(text) and not (
@@ -523,8 +534,7 @@ def _quantity_at(tokens: list[Token], i: int) -> _Quant | None:
         if end + 1 < len(tokens) and tokens[end].lower_ == "of" and \
                 tokens[end + 1].lower_ in ("the", "them", "whom", "those", "these", "their"):
             following = tokens[end + 2] if end + 2 < len(tokens) else None
-            active = i > 0 and tokens[i - 1].lower_ in ("killing", "killed", "wounding",
-                                                         "wounded", "injuring", "injured")
+            active = i > 0 and tokens[i - 1].lower_ in ACTIVE_CASUALTY_VERBS
             if not active and (following is None or tokens[end + 1].lower_ in ("them", "whom")
                                or following.lower_ in KILL_WORDS | WOUND_WORDS
                                or following.like_num
@@ -572,7 +582,9 @@ def _quantity_at(tokens: list[Token], i: int) -> _Quant | None:
             continue  # "3 Turkish soldiers", "10 Taliban militants", "two security personnel"
         break
     anaphoric = bool(i > 0 and tokens[i - 1].lower_ in ("the", "these", "those", "its", "their")
-                     and not _toll_before(tokens, i))
+                     and not _toll_before(tokens, i)
+                     # "killing the two perpetrators": the object of the killing, not a recap
+                     and not (i > 1 and tokens[i - 2].lower_ in ACTIVE_CASUALTY_VERBS))
     recap = anaphoric  # "the two guards were injured": a count given before, or else the count
     if i > 1 and tokens[i - 1].lower_ == "of" and tokens[i - 2].lower_ in ("one", "two", "three",
                                                                            "some", "most"):
@@ -667,10 +679,14 @@ def _assign(span: Span, quants: list[_Quant], triggers: list[Token]) -> None:
     # "including two policemen and four civilians" after a total: subsets.
     for n, q in enumerate(quants):
         if q.outcome and not q.subset and n > 0:
-            between = [t.lower_ for t in tokens[quants[n - 1].end:q.start]]
-            if quants[n - 1].outcome == q.outcome and ("including" in between or
-                                                      "among" in between) and len(between) <= 6:
+            prev = quants[n - 1]
+            between = [t.lower_ for t in tokens[prev.end:q.start]]
+            if prev.outcome == q.outcome and ("including" in between or
+                                              "among" in between) and len(between) <= 6:
                 q.subset = True
+            elif prev.subset and prev.outcome == q.outcome and "and" in between and \
+                    _coordinated(between):
+                q.subset = True  # "... including eight police officers and ten civilians"
 
 
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
@@ -724,6 +740,9 @@ def _is_patient_form(tokens: list[Token], pos: int) -> bool:
         return True
     if w == "death" and pos > 0 and tokens[pos - 1].lower_ == "to":
         return True  # "stabbed three men to death"
+    if w in ("death", "deaths", "injury", "injuries") and pos + 1 < len(tokens) and \
+            tokens[pos + 1].lower_ == "of":
+        return False  # "caused the death of four people and injury of eight others"
     if w.endswith("ing"):
         return False
     nxt = tokens[pos + 1] if pos + 1 < len(tokens) else None
@@ -743,7 +762,8 @@ def _is_patient_form(tokens: list[Token], pos: int) -> bool:
 def _is_agent_form(tokens: list[Token], pos: int) -> bool:
     """Does the casualty word at ``pos`` take the people after it as its object?"""
     w = tokens[pos].lower_
-    if w in ("toll", "deaths", "fatalities", "casualties", "injuries", "dead", "lives", "bodies",
+    if w in ("toll", "deaths", "fatalities", "casualties", "injuries", "injury", "dead", "lives",
+             "bodies",
              "corpses", "death"):
         return True  # "death toll rose to 12", "dead: 5", "the bodies of 4"
     if w in ("died", "die", "dies", "perished", "hurt"):
@@ -772,12 +792,7 @@ def _singular_victims(span: Span, quants: list[_Quant], triggers: list[Token]) -
                 after = after[1:]
             if after and after[0].lower_ == "of" and trig.lower_ in ("death", "deaths"):
                 after = after[1:]  # "the death of a 29-year-old man"
-            for t in after[:9 if after[:1] and after[0].lower_ == "a" else 6]:
-                if t.lower_ in NOUN_CATEGORY and t.tag_ in ("NN", "NNP"):
-                    candidates.append((t.i - base, t))
-                    break
-                if (t.pos_ in ("VERB", "ADP") and t.dep_ != "amod") or t.text in (",", ";"):
-                    break
+            candidates.extend(_singular_objects(after, base))
         pronoun = _pronoun_victim(trig)
         if pronoun is not None and pronoun.i - base not in taken:
             # "strangled him to death", "she died in hospital": one person, unless a count
@@ -804,7 +819,8 @@ def _singular_victims(span: Span, quants: list[_Quant], triggers: list[Token]) -
                         subject.tag_ in ("NN", "NNP") and base <= subject.i < base + len(tokens):
                     candidates.append((subject.i - base, subject))
         for idx, noun in candidates:
-            if idx in taken or _in_counted_phrase(tokens, idx, taken):
+            if idx in taken or _in_counted_phrase(tokens, idx, taken) or \
+                    _of_a_counted_noun(noun, quants):
                 continue
             det = _determiner(tokens, idx)
             if det is None:
@@ -839,6 +855,36 @@ def _casualty_verb(trigger: Token) -> Token:
     if trigger.lower_ == "dead" and trigger.head.pos_ in ("VERB", "AUX"):
         return trigger.head
     return trigger
+
+
+def _singular_objects(after: list[Token], base: int) -> list[tuple[int, Token]]:
+    """The person nouns an active casualty verb takes: "killing a policeman", "killing a
+    UN engineer and an Afghan national" (each with its own article, so each one person)."""
+    found: list[tuple[int, Token]] = []
+    window = 9 if after[:1] and after[0].lower_ == "a" else 6
+    j = 0
+    while j < min(len(after), window):
+        t = after[j]
+        if t.lower_ in NOUN_CATEGORY and t.tag_ in ("NN", "NNP"):
+            found.append((t.i - base, t))
+            nxt = after[j + 1:j + 3]
+            if len(nxt) == 2 and nxt[0].lower_ == "and" and nxt[1].lower_ in ("a", "an"):
+                j, window = j + 2, j + 11  # "... and an Afghan national"
+                continue
+            break
+        if (t.pos_ in ("VERB", "ADP") and t.dep_ != "amod") or t.text in (",", ";"):
+            break
+        j += 1
+    return found
+
+
+def _of_a_counted_noun(noun: Token, quants: list[_Quant]) -> bool:
+    """ "nine members of an anti-Taliban militia": the militia is who the nine are."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "of":
+        return False
+    owner = noun.head.head
+    return any(q.noun is not None and q.noun.i == owner.i for q in quants) or \
+        any(c.dep_ == "nummod" for c in owner.children)
 
 
 def _after_including(tokens: list[Token], idx: int) -> bool:

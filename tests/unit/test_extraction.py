@@ -375,3 +375,20 @@ def test_attackers_who_die_are_counted_once(text: str, killed: int) -> None:
 def test_recaps_count_only_when_nothing_else_does(text: str, killed: int, wounded: int) -> None:
     inc = one(text)
     assert (inc.killed, inc.wounded) == (killed, wounded)
+
+
+@pytest.mark.parametrize("text, killed, wounded", [
+    ("The rocket hit the depot, killing a Kenyan engineer and an Italian national and "
+     "wounding four others.", 2, 4),
+    ("The parcel bomb went off early, killing the two couriers and nine shoppers.", 11, 0),
+    ("At least 14 people, including three guards and eleven visitors, died in the blast.", 14, 0),
+    ("40 people were killed when raiders stormed the market, shooting and killing 40 people.",
+     40, 0),
+    ("Two guards were killed at the north gate and two guards were killed at the south gate.",
+     4, 0),
+    ("At least six members of a village defence group were killed in the ambush.", 6, 0),
+    ("The mortar round caused the death of three people and injury of seven others.", 3, 7),
+])
+def test_coordinated_restated_and_owned_counts(text: str, killed: int, wounded: int) -> None:
+    inc = one(text)
+    assert (inc.killed, inc.wounded) == (killed, wounded)
