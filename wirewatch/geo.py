@@ -52,6 +52,8 @@ COMMON_WORD_MIN_POPULATION = 1_000_000
 RARE_WORD_ZIPF = 3.0
 #: a city this big keeps its name even next to a name the gazetteer does not know
 BIG_CITY = 2_000_000
+#: a region named like a bigger city abroad weighs as much as a city of this size
+REGION_POPULATION = 250_000
 #: a city smaller than this loses to a region of the same name
 SMALL_CITY = 100_000
 
@@ -141,15 +143,26 @@ def _votes(name: str, places: list[Place], after: str) -> dict[str, float]:
             return {code: NATIONALITY}  # "Turkish soldiers": whose, not where
         if after.startswith(("'s", "’s")):
             return {code: COUNTRY_POSSESSIVE}  # "Turkey's army" is often an actor
-        if re.match(r"\s+(air force|military|army|navy|forces?|troops|soldiers|police|"
-                    r"security|government|citizens?|nationals?)\b", after):
+        if re.match(r"\s+(air ?force|military|army|navy|forces?|troops?|soldiers?|police|"
+                    r"security|government|citizens?|nationals?|officials?|officers?|"
+                    r"embassy|ambassador|envoy|president|(defen[cs]e|foreign|interior) "
+                    r"(secretary|minister|ministry)|drones?|jets?|warplanes?|aircraft|"
+                    r"servicem[ae]n|marines?|personnel|convoy|special forces)\b", after, re.I):
             return {code: NATIONALITY}  # "United States air force": whose, not where
         return {code: COUNTRY_NAME}
     votes: dict[str, float] = defaultdict(float)
     regions = [p for p in places if p.kind == "region"]
+    cities = [p for p in places if p.kind == "city"]
+    abroad = [c for c in cities if c.country not in {r.country for r in regions}]
+    if regions and any(c.population >= REGION_POPULATION for c in abroad):
+        # "Santiago" is a Dominican province, but Chile's capital is what news means:
+        # the region competes as a city of REGION_POPULATION
+        stand_ins = [Place(r.name, r.country, "city", population=REGION_POPULATION)
+                     for r in regions]
+        return _city_votes([*cities, *stand_ins], name)
     for region in regions:
         votes[region.country] = max(votes[region.country], REGION / len(regions))
-    for country, weight in _city_votes([p for p in places if p.kind == "city"], name).items():
+    for country, weight in _city_votes(cities, name).items():
         votes[country] = max(votes[country], weight)
     return dict(votes)
 

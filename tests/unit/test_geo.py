@@ -82,3 +82,15 @@ def test_a_big_city_or_a_possessive_ends_the_name() -> None:
 def test_acronyms_are_not_towns_but_armed_groups_still_vote() -> None:
     assert countries("Two UDA members were arrested.") == {}
     assert "PK" in countries("The TTP claimed the attack.")
+
+
+def test_a_big_city_abroad_outweighs_a_province_of_the_same_name() -> None:
+    votes = countries("Gunmen shot a student in Santiago.")
+    assert max(votes, key=lambda c: votes[c]) == "CL"
+    votes = countries("A car bomb went off outside the airport in Jalalabad.")
+    assert max(votes, key=lambda c: votes[c]) == "AF"
+
+
+def test_a_country_name_before_a_person_or_an_office_is_whose() -> None:
+    votes = countries("A US soldier and the US Defence Secretary were at Kandahar airfield.")
+    assert votes["AF"] > votes["US"]
