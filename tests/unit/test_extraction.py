@@ -392,3 +392,17 @@ def test_recaps_count_only_when_nothing_else_does(text: str, killed: int, wounde
 def test_coordinated_restated_and_owned_counts(text: str, killed: int, wounded: int) -> None:
     inc = one(text)
     assert (inc.killed, inc.wounded) == (killed, wounded)
+
+
+@pytest.mark.parametrize("text, killed, wounded", [
+    ("A student was injured by a stray bullet and later died in hospital.", 1, 0),
+    ("Troops shot and killed a rebel commander and his brother at the crossing.", 2, 0),
+    ("The raid on the camp left 14 fighters dead, 9 captured and 3 missing.", 14, 0),
+    ("Officials said 25 people were killed and 51 injured, but other sources reported at "
+     "least 37 were killed.", 25, 51),
+    ("Inmates said four prisoners had died of cholera. Two prisoners were stabbed to death "
+     "in a brawl on Sunday.", 2, 0),
+])
+def test_fates_other_accounts_and_causes(text: str, killed: int, wounded: int) -> None:
+    inc = one(text)
+    assert (inc.killed, inc.wounded) == (killed, wounded)
