@@ -831,6 +831,11 @@ def _singular_victims(span: Span, quants: list[_Quant], triggers: list[Token]) -
             for t in reversed(tokens[max(0, start - 6):start]):
                 if t.lower_ in NOUN_CATEGORY and t.tag_ in ("NN", "NNP"):
                     candidates.append((t.i - base, t))
+                    # "his wife and son were injured", "a woman and a man suffered injuries"
+                    partner = t.head if t.dep_ == "conj" else None
+                    if partner is not None and partner.lower_ in NOUN_CATEGORY and \
+                            partner.tag_ in ("NN", "NNP") and base <= partner.i:
+                        candidates.append((partner.i - base, partner))
                     break
                 shared = trig.dep_ == "conj" and trig.head == t  # "was shot and killed"
                 if (t.pos_ == "VERB" and t.lower_ not in PASSIVE_AUX and not shared) or \
@@ -860,7 +865,7 @@ def _singular_victims(span: Span, quants: list[_Quant], triggers: list[Token]) -
                     country = code
             definite = det == "the" and not _joins_a_count(tokens, idx, quants)
             # "the gunman was shot dead by police": one more dead besides the victims
-            attacker = definite and noun.lower_ in ATTACKER_NOUNS and outcome == "killed" and \
+            attacker = definite and noun.lower_ in ATTACKER_NOUNS and \
                 not _after_including(tokens, idx)
             q = _Quant(idx, idx + 1, 1, "exact", noun, NOUN_CATEGORY[noun.lower_], country,
                        anaphoric=definite and not attacker,
@@ -1020,6 +1025,8 @@ def _determiner(tokens: list[Token], idx: int) -> str | None:
     while j >= 0 and ((tokens[j].pos_ in ("ADJ", "NOUN", "PROPN", "PUNCT") and
                       tokens[j].lower_ not in ("'s", "’s")) or tokens[j].text == "-" or
                       (tokens[j].like_num and j + 1 < idx and tokens[j + 1].text == "-") or
+                      (tokens[j].like_num and j + 2 < idx and tokens[j + 1].lower_ == "years"
+                       and tokens[j + 2].lower_ == "old") or  # "a 14 years old boy"
                       (tokens[j].tag_ in ("VBN", "VBG") and tokens[j].dep_ == "amod")):
         if gazetteer.country_code(tokens[j].text) and tokens[j].tag_ in ("NNP",) and \
                 j + 1 < len(tokens) and tokens[j + 1].lower_ in ("'s", "’s"):

@@ -406,3 +406,13 @@ def test_coordinated_restated_and_owned_counts(text: str, killed: int, wounded: 
 def test_fates_other_accounts_and_causes(text: str, killed: int, wounded: int) -> None:
     inc = one(text)
     assert (inc.killed, inc.wounded) == (killed, wounded)
+
+
+@pytest.mark.parametrize("text, killed, wounded", [
+    ("A judge was shot dead outside his home. His wife and daughter were wounded.", 1, 2),
+    ("One guard was wounded and the attacker was shot and injured.", 0, 2),
+    ("A grenade went off near the bus stop, wounding a 12 years old boy.", 0, 1),
+])
+def test_partners_attackers_hurt_and_ages(text: str, killed: int, wounded: int) -> None:
+    inc = one(text)
+    assert (inc.killed, inc.wounded) == (killed, wounded)
