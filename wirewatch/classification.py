@@ -75,7 +75,7 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                         r"clash(es|ed)?|fighting|fought|battles?|gun ?battles?|firefights?|"
                         r"exchange of (fire|gunfire)|exchanged fire|ambush(ed|es)?|"
                         r"skirmish(es)?|offensive|counter-?attack|repelled|repulsed|"
-                        r"stormed|overran|assault(ed)? on (a |an |the )?(military|army|"
+                        r"(stormed|overran|assault(ed)? on) (a |an |the )?(military|army|"
                         r"police|security|checkpoint|base|post|outpost|barracks|convoy))\b"),
         ("Abduction/forced disappearance", r"\b(abduct\w*|kidnap\w*|hostages?|"
                                            r"forced disappearance)\b"),
@@ -86,6 +86,15 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     )
 )
 ARMED_CATEGORIES = {"soldiers", "militants", "police"}
+#: wording of an attack on unarmed people: a later gunfight with police does not make it
+#: a battle ("killing 12 people ... the shooter was killed after a gunbattle with officers")
+CIVILIAN_TARGETING = re.compile(
+    r"\b(mass shooting|shooting spree|rampage|indiscriminate(ly)?|sprayed (gun)?fire|"
+    r"opened fire (on|at|in) (a |an |the )?(\w+ )?(worshippers|shoppers|tourists|civilians|"
+    r"passers-by|crowds?|people|students|visitors|customers|museum|market|mall|church|mosque|"
+    r"school|hotel|restaurant|concert|nightclub)|"
+    r"stormed (a |an |the )?([\w']+ ){0,3}(museum|hotel|school|mall|church|mosque|market|"
+    r"restaurant|concert|nightclub|office|university|hospital|theatre|theater))\b", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +120,9 @@ def match_text(text: str, victim_categories: set[str] | None = None) -> Classifi
             if sub == "Armed clash" and victim_categories == {"civilians"} and \
                     re.search(r"\bambush", text, re.I) and not re.search(r"\bclash", text, re.I):
                 sub = "Attack"  # an ambush on civilians is violence against them
+            if sub == "Armed clash" and not (victim_categories or set()) & {"soldiers", "police"} \
+                    and CIVILIAN_TARGETING.search(text):
+                sub = "Attack"  # gunmen on a crowd; the police's response is not the event
             return Classification(EVENT_TYPE_OF[sub], sub)
     return None
 

@@ -434,8 +434,20 @@ def read_mention(index: int, text: str, span: Span, published: date | None) -> M
         new_event=bool(lowered & NEW_EVENT_CUES) or any(c.new_group for c in counts),
         recalled=bool(RECALL_CUES.search(text)), accidental=bool(ACCIDENT_CUES.search(text)),
         revision=bool(REVISION_CUES.search(text)), same_place=bool(SAME_PLACE_CUES.search(text)),
-        earlier=bool(EARLIER_CUES.search(text)),
+        earlier=_earlier_event(text),
     )
+
+
+#: "confirmed that a British woman had died": the past perfect of reported speech
+_REPORTED_SPEECH = re.compile(
+    r"\b(confirmed|said|says|reported|announced|told \w+|stated|added|learned|learnt|"
+    r"believed|feared|understood|knew)\s+(that\s+)?([\w'’-]+\s+){0,5}$", re.I)
+
+
+def _earlier_event(text: str) -> bool:
+    """Does a past perfect ("had been shot dead") put the event before the one reported?"""
+    cue = EARLIER_CUES.search(text)
+    return cue is not None and not _REPORTED_SPEECH.search(text[:cue.start()])
 
 
 def _trigger_outcome(token: Token) -> str | None:
@@ -519,9 +531,10 @@ def _quantity_at(tokens: list[Token], i: int) -> _Quant | None:
         if lower not in EXACT_VAGUE:
             qualifier = "approximate"
     elif tok.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY") and not (
-            tok.ent_type_ in ("DATE", "TIME") and i > 0 and tok.like_num
-            and tokens[i - 1].lower_ in KILL_WORDS | WOUND_WORDS):
-        return None  # "injuring 70" mislabelled a date is still a count
+            tok.ent_type_ in ("DATE", "TIME") and tok.like_num and (
+                (i > 0 and tokens[i - 1].lower_ in KILL_WORDS | WOUND_WORDS)
+                or (i + 1 < len(tokens) and tokens[i + 1].lower_ in NOUN_CATEGORY))):
+        return None  # "injuring 70", "on Sunday two farmers": mislabelled dates, still counts
     else:
         j = i
         words: list[str] = []
@@ -647,6 +660,8 @@ def _assign(span: Span, quants: list[_Quant], triggers: list[Token]) -> None:
                 break  # "the driver, a father of three, was killed": three is not the dead
             if pos in trig_pos and _is_patient_form(tokens, pos):
                 q.outcome, q.via = _trigger_outcome(trig_pos[pos]), "right"
+                if any(t.lower_ == "among" for t in tokens[q.end:pos]):
+                    q.anaphoric = q.recap = True  # "two Britons were among the dead": a part
                 break
             if tok.pos_ == "VERB" and tok.lower_ not in PASSIVE_AUX and pos not in trig_pos \
                     and tok.tag_ not in ("VBN",):

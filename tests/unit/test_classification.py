@@ -55,3 +55,18 @@ def test_an_ambush_on_civilians_is_an_attack() -> None:
                          {"civilians"}).sub_event_type == "Attack"
     assert classify_text("Militants ambushed an army convoy, killing three.",
                          {"soldiers"}).sub_event_type == "Armed clash"
+
+
+@pytest.mark.parametrize("text", [
+    "A gunman opened fire on shoppers at the mall, killing nine, and died in a gunbattle "
+    "with responding officers.",
+    "Three gunmen stormed the city museum and killed 14 visitors before police killed them "
+    "in an exchange of fire.",
+])
+def test_a_police_response_does_not_turn_an_attack_into_a_battle(text: str) -> None:
+    assert classify_text(text, {"civilians", "militants"}).sub_event_type == "Attack"
+
+
+def test_storming_an_army_post_is_still_a_battle() -> None:
+    assert classify_text("Rebels stormed a military post near the border, killing six "
+                         "soldiers.", {"soldiers"}).sub_event_type == "Armed clash"

@@ -416,3 +416,21 @@ def test_fates_other_accounts_and_causes(text: str, killed: int, wounded: int) -
 def test_partners_attackers_hurt_and_ages(text: str, killed: int, wounded: int) -> None:
     inc = one(text)
     assert (inc.killed, inc.wounded) == (killed, wounded)
+
+
+def test_reported_speech_past_perfect_restates_the_incident() -> None:
+    inc = one("A Danish engineer was killed in the raid on the hotel. The ministry confirmed "
+              "that a Danish engineer had died in the raid.")
+    assert inc.killed == 1
+
+
+def test_a_past_perfect_event_is_a_second_incident() -> None:
+    found = incidents("Gunmen killed four villagers on Monday. On Sunday two farmers had been "
+                      "shot dead nearby.")
+    assert sorted(i.killed for i in found) == [2, 4]
+
+
+def test_among_the_dead_is_part_of_the_toll() -> None:
+    inc = one("Eighteen tourists were killed in the siege. Officials said two Danes were among "
+              "the dead.")
+    assert inc.killed == 18
