@@ -501,9 +501,15 @@ def eval_(
                       str(report.correct[metric]), str(report.labelled[metric]))
     out.print(table)
     out.print(f"{report.articles_per_s:.1f} texts/s")
+    ceiling = report.country_ceiling
+    if ceiling is not None:
+        out.print(f"{report.unplaceable} of {report.labelled['country']} country-labelled texts "
+                  f"name no place the gazetteer puts in their country: country accuracy can reach "
+                  f"{ceiling:.3f} at most")
     for miss in report.misses[:misses]:
-        out.print(f"{miss.row_id}\t{miss.metric}\tgold={miss.gold!r}\tpredicted={miss.predicted!r}",
-                  markup=False, highlight=False)
+        note = f"\t({miss.note})" if miss.note else ""
+        out.print(f"{miss.row_id}\t{miss.metric}\tgold={miss.gold!r}\tpredicted={miss.predicted!r}"
+                  f"{note}", markup=False, highlight=False)
 
 
 @app.command()

@@ -20,7 +20,9 @@ import orjson
 
 from schemas.records import Incident, RawArticle
 from wirewatch.cleaning import InvalidArticle
+from wirewatch.geo import countries_named
 from wirewatch.pipeline import analyse
+from wirewatch.text import sentences
 
 METRICS = ("killed", "wounded", "country", "event_type", "sub_event_type")
 REPORT_KEYS = {"killed": "killed_exact", "wounded": "wounded_exact",
@@ -64,6 +66,7 @@ class Miss:
     metric: str
     gold: Any
     predicted: Any
+    note: str = ""
 
 
 @dataclass(slots=True)
@@ -75,6 +78,17 @@ class Report:
     labelled: dict[str, int] = field(default_factory=lambda: dict.fromkeys(METRICS, 0))
     seconds: float = 0.0
     misses: list[Miss] = field(default_factory=list)
+    #: country-labelled texts that name no place in their gold country: no geoparser
+    #: reading the text alone can place them (``None`` until counted)
+    unplaceable: int | None = None
+
+    @property
+    def country_ceiling(self) -> float | None:
+        """The best country accuracy a text-only geoparser could reach on these rows."""
+        labelled = self.labelled["country"]
+        if self.unplaceable is None or not labelled:
+            return None
+        return (labelled - self.unplaceable) / labelled
 
     def accuracy(self, metric: str) -> float | None:
         """Share of labelled rows predicted right; ``None`` when no row is labelled."""
@@ -138,8 +152,9 @@ def predict_row(row: Row) -> Prediction:
 
 
 def evaluate(rows: Iterable[Row], keep_misses: bool = False) -> Report:
-    """Score the pipeline on ``rows``."""
-    report = Report()
+    """Score the pipeline on ``rows``; with ``keep_misses``, also list the wrong answers
+    and count the texts that name no place in their gold country."""
+    report = Report(unplaceable=0 if keep_misses else None)
     started = time.perf_counter()
     for row in rows:
         predicted = predict_row(row)
@@ -152,6 +167,10 @@ def evaluate(rows: Iterable[Row], keep_misses: bool = False) -> Report:
             if predicted.get(metric) == gold:
                 report.correct[metric] += 1
             elif keep_misses:
-                report.misses.append(Miss(row.id, metric, gold, predicted.get(metric)))
+                note = ""
+                if metric == "country" and gold not in countries_named(sentences(row.text)):
+                    note = f"the text names no place in {gold}"
+                    report.unplaceable = (report.unplaceable or 0) + 1
+                report.misses.append(Miss(row.id, metric, gold, predicted.get(metric), note))
     report.seconds = time.perf_counter() - started
     return report

@@ -317,6 +317,11 @@ def parse(sentences: Sequence[str]) -> list[Toponym]:
     return [t for i, s in enumerate(sentences) for t in toponyms(s, i)]
 
 
+def countries_named(sentences: Sequence[str]) -> set[str]:
+    """Every country some name in the text may place it in (what a geoparser can reach)."""
+    return {country for t in parse(sentences) for country, _ in t.votes}
+
+
 def tally(names: Iterable[Toponym], factor: float = 1.0,
           into: dict[str, float] | None = None) -> dict[str, float]:
     """Sum the votes of ``names`` per country."""

@@ -53,6 +53,19 @@ def test_misses_are_kept_for_error_analysis(labelled: Path) -> None:
         [("r3", "killed", 10, 9)]
 
 
+def test_texts_that_name_no_place_in_their_country_bound_country_accuracy(
+        tmp_path: Path) -> None:
+    rows = [{"id": "p1", "published_at": "2026-03-05", "text": "Gunmen killed six herders "
+             "near Gao on Sunday.", "gold": {"killed": 6, "country": "ML"}},
+            {"id": "p2", "published_at": "2026-03-05", "text": "Two people were killed in "
+             "ethnic fighting.", "gold": {"killed": 2, "country": "KE"}}]
+    path = tmp_path / "rows.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n")
+    report = evaluate(read_rows(path), keep_misses=True)
+    assert report.unplaceable == 1 and report.country_ceiling == 0.5
+    assert [m.note for m in report.misses] == ["the text names no place in KE"]
+
+
 def test_prediction_sums_current_incidents_and_takes_the_worst_ones_place() -> None:
     small = Incident(incident_id="a", killed=2, wounded=0, location=Location("X", "SY"),
                      sub_event_type="Attack", event_type="Violence against civilians")
