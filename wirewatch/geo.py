@@ -80,9 +80,14 @@ class Toponym:
 
     @property
     def names_a_place(self) -> bool:
-        """A place name, not a nationality ("Turkish") or an armed group ("Taliban")."""
-        return bool(self.places) and not (
-            self.places[0].kind == "country" and not gazetteer.is_country_name(self.name))
+        """A place name, not a nationality ("Turkish"), a country as an attribute ("US
+        soldiers", "Turkey's army") or an armed group ("Taliban")."""
+        if not self.places:
+            return False
+        if self.places[0].kind == "country":
+            return gazetteer.is_country_name(self.name) and \
+                max(w for _, w in self.votes) >= COUNTRY_NAME
+        return True
 
     def place_in(self, country: str) -> Place | None:
         """The place this name denotes in ``country``: a city, unless the name is also a

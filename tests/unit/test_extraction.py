@@ -434,3 +434,10 @@ def test_among_the_dead_is_part_of_the_toll() -> None:
     inc = one("Eighteen tourists were killed in the siege. Officials said two Danes were among "
               "the dead.")
     assert inc.killed == 18
+
+
+def test_a_nationality_use_of_a_country_name_does_not_move_the_incident() -> None:
+    inc = one("A car bomb hit a convoy entering Kandahar airfield, killing a US soldier and "
+              "two Afghan civilians. At least 21 others were wounded in the blast, including "
+              "three US soldiers.")
+    assert (inc.killed, inc.wounded, inc.location.country) == (3, 21, "AF")
