@@ -27,10 +27,10 @@ KILL_WORDS = {
     "martyred", "murdered", "massacred", "executed", "beheaded", "perished", "fatalities",
     "deaths", "death", "lives", "bodies", "corpses", "lynched", "assassinated", "drowned",
     "burned", "massacre", "massacres", "slaughtered", "slaughtering", "slaughter", "execute",
-    "executes", "behead", "beheads", "assassinate", "assassinates", "gunned", "mowed",
+    "executes", "behead", "beheads", "assassinate", "assassinates", "gunned", "mowed", "cut",
 }
 #: "gunned down", "mowed down": these kill only with their particle
-PHRASAL_KILLS = {"gunned", "mowed"}
+PHRASAL_KILLS = {"gunned", "mowed", "cut"}
 WOUND_WORDS = {
     "wounded", "wounding", "wound", "wounds", "injured", "injuring", "injures", "injure",
     "injuries", "injury", "hurt", "maimed", "hospitalised", "hospitalized", "casualties",
@@ -39,7 +39,7 @@ WOUND_WORDS = {
 CANDIDATE = re.compile(
     r"\b(kill|dead|die[ds]?\b|dying|death|slain|martyr|murder|massacr|execut|behead|perish|"
     r"fatalit|lives|bodies|corpses|lynch|assassinat|wound|injur|hurt|maim|hospitali|casualt|"
-    r"toll|fatally|slaughter|gunned down|mowed down|(him|her)self|own life|suicide\b|"
+    r"toll|fatally|slaughter|gunned down|mowed down|cut down|(him|her)self|own life|suicide\b|"
     r"shot\b)", re.I,
 )
 PERSON_NOUNS = {
@@ -57,7 +57,7 @@ PERSON_NOUNS = {
                   "terrorist", "gunmen", "gunman", "attackers", "attacker", "assailants",
                   "assailant", "bombers", "bomber", "combatants", "militiamen", "militia",
                   "shooter", "shooters", "perpetrator", "perpetrators", "killer", "killers",
-                  "hijackers", "hijacker", "knifeman", "stabber",
+                  "hijackers", "hijacker", "knifeman", "stabber", "separatists", "separatist",
                   "bandits", "bandit", "pirates", "kidnappers", "suspects", "suspect"},
     "civilians": {"civilians", "civilian", "villagers", "villager", "residents", "resident",
                   "children", "child", "women", "woman", "men", "man", "students", "student",
@@ -108,6 +108,7 @@ OTHER_ACCOUNT = re.compile(
 #: an attacker's own death: "shot himself", "blew herself up" (with no toll given)
 SELF_INFLICTED = re.compile(
     r"\b((killed|shot|stabbed|hanged) (himself|herself)|took (his|her) own life|"
+    r"(burnt|burned) (himself|herself) to death|"
     r"committed suicide|(?P<blast>blew (himself|herself) up|blown (himself|herself) up))\b",
     re.I)
 #: "five people, including the gunman, were killed": the attacker is in the toll already
@@ -413,7 +414,8 @@ def read_mention(index: int, text: str, span: Span, published: date | None) -> M
                   if span[q.start].idx - span.start_char < cut]
         counts = before or [replace(c, recap=True, anaphoric=True) for c in counts]
     if self_inflicted and not ATTACKER_COUNTED.search(text) and not (
-            self_inflicted.group("blast") and any(c.outcome == "killed" for c in counts)):
+            self_inflicted.group("blast") and any(c.outcome == "killed" for c in counts)) \
+            and not _self_counted(span, quants):
         # "the gunman then shot himself": one more dead. "blew himself up, killing six":
         # the toll given is the toll
         counts.append(Count(1, "exact", "killed", "militants", None, new_group=True, weak=True))
@@ -442,6 +444,18 @@ def read_mention(index: int, text: str, span: Span, published: date | None) -> M
 _REPORTED_SPEECH = re.compile(
     r"\b(confirmed|said|says|reported|announced|told \w+|stated|added|learned|learnt|"
     r"believed|feared|understood|knew)\s+(that\s+)?([\w'’-]+\s+){0,5}$", re.I)
+
+
+def _self_counted(span: Span, quants: list[_Quant]) -> bool:
+    """ "A man burned himself to death": the man is counted already, as the verb's subject."""
+    counted = {span[q.start].i for q in quants if q.outcome == "killed"} | \
+        {q.noun.i for q in quants if q.noun is not None and q.outcome == "killed"}
+    for token in span:
+        if token.lower_ in ("himself", "herself"):
+            subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+            if subject is not None and subject.i in counted:
+                return True
+    return False
 
 
 def _earlier_event(text: str) -> bool:
@@ -611,7 +625,8 @@ def _quantity_at(tokens: list[Token], i: int) -> _Quant | None:
             break
         if w in THING_NOUNS and t.dep_ != "compound":
             return None  # "eight countries", "two vehicles": not people
-        if t.pos_ in ("ADJ", "NOUN", "PROPN") and w not in KILL_WORDS and w not in WOUND_WORDS:
+        if (t.pos_ in ("ADJ", "NOUN", "PROPN") or (t.tag_ == "VBN" and t.dep_ == "amod")) and \
+                w not in KILL_WORDS and w not in WOUND_WORDS:
             continue  # "3 Turkish soldiers", "10 Taliban militants", "two security personnel"
         break
     anaphoric = bool(i > 0 and tokens[i - 1].lower_ in ("the", "these", "those", "its", "their")
@@ -1255,8 +1270,23 @@ def _same_incident(groups: list[_Group], mention: Mention) -> _Group | None:
             return group
         if other_date or _other_place(mention, group):
             continue
+        if _other_victims(mention, group):
+            mention.additive = True  # "a businessman was killed ... forces killed six rebels"
         return group
     return None
+
+
+def _other_victims(mention: Mention, group: _Group) -> bool:
+    """Are the mention's dead and hurt all of other kinds of people than the incident's?
+    A restatement speaks of the same people; soldiers after civilians are more victims."""
+    def kinds(counts: Iterable[Count]) -> set[str]:
+        return {c.category for c in counts if not c.subset and c.category not in (None, "people")}
+
+    mine = kinds(mention.counts)
+    theirs = kinds(c for m in group.mentions for c in m.counts)
+    generic = any(c.category in (None, "people") and not c.subset for c in mention.counts)
+    return bool(mine) and bool(theirs) and not generic and not mine & theirs and \
+        not any(c.toll or c.recap for c in mention.counts)
 
 
 def _other_place(mention: Mention, group: _Group) -> bool:

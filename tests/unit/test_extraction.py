@@ -441,3 +441,16 @@ def test_a_nationality_use_of_a_country_name_does_not_move_the_incident() -> Non
               "two Afghan civilians. At least 21 others were wounded in the blast, including "
               "three US soldiers.")
     assert (inc.killed, inc.wounded, inc.location.country) == (3, 21, "AF")
+
+
+@pytest.mark.parametrize("text, killed", [
+    ("A shopkeeper was killed by suspected rebels. In response soldiers killed six suspected "
+     "rebels.", 7),
+    ("Two soldiers were killed in the ambush. Three civilians were killed.", 5),
+    ("Five people were killed in the blast. The victims included three soldiers.", 5),
+    ("A man burned himself to death outside the ministry. A guard was killed trying to stop "
+     "him.", 2),
+    ("Nine herders are cut down by raiders at the well.", 9),
+])
+def test_other_victims_add_and_restatements_do_not(text: str, killed: int) -> None:
+    assert one(text).killed == killed
