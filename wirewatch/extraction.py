@@ -19,7 +19,15 @@ from spacy.tokens import Span, Token
 from schemas.records import Actor, Incident, Location, Qualifier, Victim
 from wirewatch import dates, gazetteer, geo
 from wirewatch.nlp import model
-from wirewatch.quantities import EXACT_VAGUE, VAGUE, phrase_value, qualifier_before, word_value
+from wirewatch.quantities import (
+    EXACT_VAGUE,
+    TENS,
+    UNITS,
+    VAGUE,
+    phrase_value,
+    qualifier_before,
+    word_value,
+)
 from wirewatch.text import sentences, stable_id
 
 KILL_WORDS = {
@@ -81,14 +89,14 @@ PERSON_NOUNS = {
                   "passenger", "pilgrim", "bystander", "adults", "adult", "infant", "merchants",
                   "colleague", "colleagues", "detective",
                   "merchant", "herdsmen", "herdsman", "chiefs", "inhabitants", "locals",
-                  "demonstrator", "prisoner", "displaced"},
+                  "demonstrator", "prisoner", "displaced", "preacher", "preachers"},
     "officials": {"ambassador", "official", "officials", "diplomat", "diplomats", "mayor",
                   "governor", "judge", "lawmaker", "politician", "minister", "chief",
                   "leader", "leaders", "councillor", "councilor", "envoy", "advisor", "adviser",
                   "director", "elder", "elders", "administrator", "commissioner", "secretary",
                   "spokesman", "candidate", "legislator", "senator", "prosecutor", "head"},
     "people": {"people", "persons", "person", "others", "individuals", "victims", "victim",
-               "bystanders", "casualties", "lives", "bodies", "body", "dead"},
+               "bystanders", "casualties", "lives", "bodies", "body", "dead", "targets"},
 }
 NOUN_CATEGORY = {noun: cat for cat, nouns in PERSON_NOUNS.items() for noun in nouns}
 #: verbs whose object is the people they killed or hurt ("killing 21 of them")
@@ -105,6 +113,11 @@ OTHER_FATES = frozenset({"captured", "arrested", "detained", "abducted", "kidnap
 OTHER_ACCOUNT = re.compile(
     r"\b(other|some|unconfirmed|conflicting|different|alternative|local)\s+(sources|reports|"
     r"accounts|media)\b", re.I)
+#: "X was the only one who died", "the sole fatality": a toll of one
+SOLE_VICTIM = re.compile(
+    r"\b(was|is) the (only|sole|lone) (one|person|victim|fatality|casualty|death)"
+    r"(?=( (who|to|that) (died|was killed|lost (his|her) life|perished))|\b(?! (who|to|that)))",
+    re.I)
 #: an attacker's own death: "shot himself", "blew herself up" (with no toll given)
 SELF_INFLICTED = re.compile(
     r"\b((killed|shot|stabbed|hanged) (himself|herself)|took (his|her) own life|"
@@ -364,11 +377,15 @@ def extract(article: Article, stats: ExtractionStats | None = None) -> list[Inci
         stats.candidates += len(candidates)
     if not candidates:
         return []
-    docs = model().pipe([s for _, s in candidates], batch_size=64)
+    # "All of the soldiers were found dead" reads as "All 14 soldiers ..." when an earlier
+    # sentence counted them; the evidence keeps the article's own words
+    parsed = [resolve_all_of(s, all_sentences[:i]) for i, s in candidates]
+    docs = model().pipe(parsed, batch_size=64)
     mentions = []
     for (index, text), doc in zip(candidates, docs, strict=True):
-        mention = read_mention(index, text, doc[:], published)
+        mention = read_mention(index, doc.text, doc[:], published)
         if mention is not None:
+            mention.text = text
             mentions.append(mention)
     if not mentions:
         return []
@@ -376,6 +393,28 @@ def extract(article: Article, stats: ExtractionStats | None = None) -> list[Inci
 
 
 # --------------------------------------------------------------------------- sentences
+
+
+_ALL_OF = re.compile(r"\b(all|both) (of )?(the|those|these) ((?:[a-z-]+ ){0,2}?)([a-z]+s)\b", re.I)
+
+
+def resolve_all_of(sentence: str, earlier: Sequence[str]) -> str:
+    """ "All of the soldiers were found dead" after "kidnapped 14 soldiers" → "All 14
+    soldiers were found dead"; unchanged when nothing earlier counts them."""
+    match = _ALL_OF.search(sentence)
+    if match is None or match.group(5).lower() not in NOUN_CATEGORY:
+        return sentence
+    noun = match.group(5).lower()
+    numbers = "|".join(w for w in (*UNITS, *TENS) if w not in ("zero", "no", "one"))
+    counted = re.compile(r"\b(\d+|" + numbers + r")\s+(?:[\w-]+\s+){0,2}?" +
+                         re.escape(noun) + r"\b", re.I)
+    for previous in reversed(earlier):
+        found = list(counted.finditer(previous))
+        if found:
+            number = found[-1].group(1)
+            return (sentence[:match.start()] + f"{match.group(1)} {number} {match.group(4)}"
+                    f"{match.group(5)}" + sentence[match.end():])
+    return sentence
 
 
 _HEADLINE_LIST = re.compile(r"(GMT|UTC)\s*\d{1,2}:\d{2}|\d{1,2}:\d{2}\s*(GMT|UTC)")
@@ -396,7 +435,8 @@ def read_mention(index: int, text: str, span: Span, published: date | None) -> M
     quants = _quantities(span)
     triggers = [t for t in span if _trigger_outcome(t)]
     self_inflicted = SELF_INFLICTED.search(text)
-    if not triggers and not self_inflicted:
+    sole = SOLE_VICTIM.search(text)
+    if not triggers and not self_inflicted and not sole:
         return None
     _assign(span, quants, triggers)
     _singular_victims(span, quants, triggers)
@@ -413,6 +453,9 @@ def read_mention(index: int, text: str, span: Span, published: date | None) -> M
         before = [c for q, c in zip([q for q in quants if q.outcome], counts, strict=True)
                   if span[q.start].idx - span.start_char < cut]
         counts = before or [replace(c, recap=True, anaphoric=True) for c in counts]
+    if sole and not any(c.outcome == "killed" for c in counts):
+        # "Bishop was the only one who died": the whole toll is one
+        counts.append(Count(1, "exact", "killed", None, None, toll=True))
     if self_inflicted and not ATTACKER_COUNTED.search(text) and not (
             self_inflicted.group("blast") and any(c.outcome == "killed" for c in counts)) \
             and not _self_counted(span, quants):

@@ -454,3 +454,21 @@ def test_a_nationality_use_of_a_country_name_does_not_move_the_incident() -> Non
 ])
 def test_other_victims_add_and_restatements_do_not(text: str, killed: int) -> None:
     assert one(text).killed == killed
+
+
+@pytest.mark.parametrize("text, killed, wounded", [
+    ("Raiders abducted 11 miners near the pit. All of the miners were found dead two days "
+     "later.", 11, 0),
+    ("Gunmen seized two aid workers. Both of the workers were later killed.", 2, 0),
+    ("A youth flew a stolen plane into a warehouse. He was the only one who died.", 1, 0),
+    ("A truck bomb went off at the gate. The driver of the truck was the sole fatality.", 1, 0),
+    ("Gunmen shot at the preacher of the village mosque. The preacher was injured.", 0, 1),
+    ("A grenade was thrown at a clerk and a guard. The two targets were injured.", 0, 2),
+])
+def test_all_of_them_sole_victims_and_more_people(text: str, killed: int, wounded: int) -> None:
+    inc = one(text)
+    assert (inc.killed, inc.wounded) == (killed, wounded)
+
+
+def test_all_of_them_without_a_count_before_is_no_count() -> None:
+    assert incidents("All of the miners were found dead.") == []
