@@ -1367,6 +1367,10 @@ def _incident(
     said = " ".join(m.text for m in mentions) + " " + (group.context or "")
     if NON_VIOLENT_CAUSES.search(said) and not VIOLENCE.search(said):
         return None  # a road accident, a flood: not an incident of political violence
+    if killed == 0:
+        # "a suicide bomber detonated ..., wounding 12": with no toll given, the bombers'
+        # own deaths are the toll
+        killed = _suicide_bombers(said)
     event_date = next((m.date for m in mentions if m.has_date), None)
     if event_date is None:
         event_date = published
@@ -1386,6 +1390,27 @@ def _incident(
         accidental=any(m.accidental for m in mentions), historical=historical,
         evidence=evidence, article_ids=[article.id],
     )
+
+
+_SUICIDE_BOMBING = re.compile(
+    r"\b(?:(?P<count>an?|one|two|three|four|twin|\d+)\s+)?(?:[\w-]+\s+){0,2}?suicide[- ]"
+    r"(?:car[- ]|truck[- ]|motorcycle[- ])?bombers?\b[^.]*?\b(detonat\w*|blew|exploded|"
+    r"set off|struck|rammed)\b", re.I)
+_SUICIDE_FAILED = re.compile(
+    r"\b(failed to (detonate|explode)|before (he|she|they) could|would-be|foiled|arrested|"
+    r"captured|detained|defused|survived)\b", re.I)
+
+
+def _suicide_bombers(text: str) -> int:
+    """How many suicide bombers the text says set off their bombs (0 if none, or if they
+    may have lived: "failed to detonate", "was arrested")."""
+    match = _SUICIDE_BOMBING.search(text)
+    if match is None or _SUICIDE_FAILED.search(text):
+        return 0
+    count = (match.group("count") or "a").lower()
+    if count.isdigit():
+        return int(count)
+    return {"two": 2, "twin": 2, "three": 3, "four": 4}.get(count, 1)
 
 
 def _victims(mentions: Iterable[Mention]) -> list[Victim]:

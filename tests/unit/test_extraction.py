@@ -472,3 +472,17 @@ def test_all_of_them_sole_victims_and_more_people(text: str, killed: int, wounde
 
 def test_all_of_them_without_a_count_before_is_no_count() -> None:
     assert incidents("All of the miners were found dead.") == []
+
+
+@pytest.mark.parametrize("text, killed, wounded", [
+    ("A suicide bomber detonated his vest at the bus depot, wounding nine passengers.", 1, 9),
+    ("Two suicide bombers blew up their explosives at the checkpoint, injuring three guards.",
+     2, 3),
+    ("Guards shot a suicide bomber before he could detonate his vest at the gate. Two guards "
+     "were hurt in the struggle.", 0, 2),
+    ("A suicide bomber struck the rally, killing 14 people.", 14, 0),
+])
+def test_suicide_bombers_are_the_toll_only_when_none_is_given(text: str, killed: int,
+                                                              wounded: int) -> None:
+    inc = one(text)
+    assert (inc.killed, inc.wounded) == (killed, wounded)
