@@ -1003,8 +1003,10 @@ def _after_including(tokens: list[Token], idx: int) -> bool:
 def _passive_subject(trigger: Token) -> Token | None:
     """Who a patient-form casualty word is about: "X was killed", "X was found dead"."""
     holders = [trigger, _casualty_verb(trigger)]
-    if trigger.dep_ == "conj":
-        holders.append(trigger.head)  # "a student was injured by a bullet and later died"
+    link = trigger
+    while link.dep_ == "conj" and link.head is not link:
+        link = link.head  # "a student was injured by a bullet and later died",
+        holders.append(link)  # "a woman was shot, stabbed, and killed"
     for holder in dict.fromkeys(holders):
         subject = next((c for c in holder.children if c.dep_ in ("nsubjpass", "nsubj")), None)
         if subject is not None:
