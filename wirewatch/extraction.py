@@ -89,7 +89,8 @@ PERSON_NOUNS = {
                   "passenger", "pilgrim", "bystander", "adults", "adult", "infant", "merchants",
                   "colleague", "colleagues", "detective",
                   "merchant", "herdsmen", "herdsman", "chiefs", "inhabitants", "locals",
-                  "demonstrator", "prisoner", "displaced", "preacher", "preachers"},
+                  "demonstrator", "prisoner", "displaced", "preacher", "preachers", "owner",
+                  "owners"},
     "officials": {"ambassador", "official", "officials", "diplomat", "diplomats", "mayor",
                   "governor", "judge", "lawmaker", "politician", "minister", "chief",
                   "leader", "leaders", "councillor", "councilor", "envoy", "advisor", "adviser",
@@ -1033,14 +1034,18 @@ def _pronoun_victim(trigger: Token) -> Token | None:
 
 
 def _joins_a_count(tokens: list[Token], idx: int, quants: list[_Quant]) -> bool:
-    """ "five engineers and their driver": a definite noun added to a counted group."""
+    """ "five engineers and their driver", "the owner and two employees": a definite noun
+    added to a counted group."""
+    base = tokens[0].i
+    if idx + 2 < len(tokens) and tokens[idx + 1].lower_ == "and" and \
+            any(q.start == idx + 2 for q in quants):
+        return True  # "the owner and two employees were killed"
     j = idx - 1
     while j >= 0 and tokens[j].pos_ in ("ADJ", "PROPN", "NOUN"):
         j -= 1
     if j < 2 or tokens[j].lower_ not in ("their", "his", "her", "its", "the") or \
             tokens[j - 1].lower_ != "and":
         return False
-    base = tokens[0].i
     return any(q.noun is not None and q.noun.i - base == j - 2 for q in quants)
 
 
@@ -1074,7 +1079,9 @@ def _named_victims(tokens: list[Token], pos: int) -> list[int]:
     if _is_patient_form(tokens, pos):
         subject = _passive_subject(trigger)
         for child in [subject] if subject is not None else []:
-            if any((c.dep_ == "nummod" or c.like_num) and not _is_age(c) for c in child.subtree):
+            own = [t for c in child.children if c.dep_ not in ("conj", "appos", "cc", "punct")
+                   for t in c.subtree]
+            if any((c.dep_ == "nummod" or c.like_num) and not _is_age(c) for c in own):
                 continue  # "24 Al Shabaab were killed": counted already
             described = any(c.dep_ == "appos" and c.lower_ in NOUN_CATEGORY
                             for c in child.children)  # "Tariq, a commander, was killed"
@@ -1278,7 +1285,7 @@ def _event_context(all_sentences: Sequence[str], first: int, used: set[int]) -> 
         if index < 0 or index in used:
             return None
         sentence = all_sentences[index]
-        if len(sentence) > 600 or is_candidate(sentence):
+        if len(sentence) > 600:
             return None
         if EVENT_WORDING.search(sentence):
             return sentence
@@ -1325,11 +1332,13 @@ def _other_victims(mention: Mention, group: _Group) -> bool:
     """Are the mention's dead and hurt all of other kinds of people than the incident's?
     A restatement speaks of the same people; soldiers after civilians are more victims."""
     def kinds(counts: Iterable[Count]) -> set[str]:
-        return {c.category for c in counts if not c.subset and c.category not in (None, "people")}
+        return {c.category for c in counts if not c.subset and c.outcome == "killed"
+                and c.category not in (None, "people")}
 
     mine = kinds(mention.counts)
     theirs = kinds(c for m in group.mentions for c in m.counts)
-    generic = any(c.category in (None, "people") and not c.subset for c in mention.counts)
+    generic = any(c.category in (None, "people") and not c.subset and c.outcome == "killed"
+                  for c in mention.counts)
     return bool(mine) and bool(theirs) and not generic and not mine & theirs and \
         not any(c.toll or c.recap for c in mention.counts)
 
@@ -1373,6 +1382,10 @@ def _incident(
         # "a suicide bomber detonated ..., wounding 12": with no toll given, the bombers'
         # own deaths are the toll
         killed = _suicide_bombers(said)
+    besides = IN_ADDITION_TO.search(" ".join(m.text for m in mentions))
+    if besides:  # "in addition to the suicide bomber, at least 10 police officers were killed"
+        number = besides.group("n")
+        killed += (phrase_value([number.lower()]) if number else None) or 1
     event_date = next((m.date for m in mentions if m.has_date), None)
     if event_date is None:
         event_date = published
@@ -1394,6 +1407,11 @@ def _incident(
     )
 
 
+#: "In addition to the assailant, 15 people were killed": the attackers died too
+IN_ADDITION_TO = re.compile(
+    r"\bin addition(?: to)? (?:the |a |an |(?P<n>\d+|two|three|four|five|six|seven|eight|nine|"
+    r"ten|eleven|twelve) )?(?:suicide )?(?:bombers?|assailants?|attackers?|perpetrators?|"
+    r"gunm[ae]n)\b[^.]*\b(killed|died|dead)\b", re.I)
 _SUICIDE_BOMBING = re.compile(
     r"\b(?:(?P<count>an?|one|two|three|four|twin|\d+)\s+)?(?:[\w-]+\s+){0,2}?suicide[- ]"
     r"(?:car[- ]|truck[- ]|motorcycle[- ])?bombers?\b[^.]*?\b(detonat\w*|blew|exploded|"

@@ -490,3 +490,19 @@ def test_suicide_bombers_are_the_toll_only_when_none_is_given(text: str, killed:
 
 def test_a_chain_of_verbs_keeps_its_subject() -> None:
     assert one("A trader was shot, stabbed, and killed by two men outside the bank.").killed == 1
+
+
+@pytest.mark.parametrize("text, killed, wounded", [
+    ("A truck bomb hit the post. In addition to the suicide bomber, at least two guards were "
+     "killed and five others wounded.", 3, 5),
+    ("In addition to 4 attackers, 20 soldiers and civilians were killed in the raid.", 24, 0),
+    ("Nine attackers stormed the hotel, killing all nine of the bombers. Two guards and six "
+     "guests were killed and four others were wounded.", 17, 4),
+    ("A bakery was bombed. The owner and two employees were killed.", 3, 0),
+    ("Gunmen fired on Amadou Keita at his home. Keita, a district official, and one other "
+     "person were killed.", 2, 0),
+])
+def test_attackers_in_addition_and_owners_joined_to_counts(text: str, killed: int,
+                                                           wounded: int) -> None:
+    inc = one(text)
+    assert (inc.killed, inc.wounded) == (killed, wounded)
