@@ -47,7 +47,7 @@ ARTICLE_FACTOR = 0.25
 #: a one-word city name that is also a common English word ("Police", "March") must be
 #: at least this big to count
 COMMON_WORD_ZIPF = 4.0
-COMMON_WORD_MIN_POPULATION = 1_000_000
+COMMON_WORD_MIN_POPULATION = 500_000
 #: a capitalised word rarer than this in English, and no place, is part of a name
 RARE_WORD_ZIPF = 3.0
 #: a city this big keeps its name even next to a name the gazetteer does not know
@@ -220,14 +220,16 @@ def _inside_longer_name(words: list[re.Match[str]], i: int, n: int, name: str) -
         return False
     if any(p.population >= BIG_CITY for p in gazetteer.candidates(name)):
         return False  # "London Heathrow Airport"
+    possessive = re.search(r"['’]s$", words[i + n - 1].group())
+    if possessive and i == 0:
+        return False  # "Jerusalem's Mahane Yehuda market": the name ends at the possessive
     if n == 1 and _common_word(name):
         return True
     joiners = re.compile(_JOINERS + r"$", re.I)
     neighbours = []
-    possessive = re.search(r"['’]s$", words[i + n - 1].group())
     for step, edge in ((-1, i - 1), (1, i + n)):
         if step == 1 and possessive:
-            break  # "Jerusalem's Mahane Yehuda market": the name ends at the possessive
+            break
         while 0 <= edge < len(words) and joiners.match(words[edge].group()):
             edge += step
         if 0 <= edge < len(words):

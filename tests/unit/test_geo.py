@@ -106,3 +106,8 @@ def test_english_names_of_provinces_and_districts() -> None:
 
 def test_a_common_word_opening_a_sentence_is_no_place() -> None:
     assert countries("More than ten militants were killed.") == {}
+
+
+def test_a_possessive_city_opening_a_longer_name_is_the_place() -> None:
+    votes = countries("A bomb went off at the entrance to Jerusalem's Mahane Yehuda market.")
+    assert max(votes, key=lambda c: votes[c]) == "IL"
