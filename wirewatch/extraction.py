@@ -30,6 +30,8 @@ from wirewatch.quantities import (
 )
 from wirewatch.text import sentences, stable_id
 
+#: number words from two up, for patterns that look for a count ("kidnapped 14 soldiers")
+NUMBER_WORDS = "|".join(w for w in (*UNITS, *TENS) if w not in ("zero", "no", "one"))
 KILL_WORDS = {
     "killed", "kill", "kills", "killing", "dead", "died", "die", "dies", "dying", "slain",
     "martyred", "murdered", "massacred", "executed", "beheaded", "perished", "fatalities",
@@ -406,8 +408,7 @@ def resolve_all_of(sentence: str, earlier: Sequence[str]) -> str:
     if match is None or match.group(5).lower() not in NOUN_CATEGORY:
         return sentence
     noun = match.group(5).lower()
-    numbers = "|".join(w for w in (*UNITS, *TENS) if w not in ("zero", "no", "one"))
-    counted = re.compile(r"\b(\d+|" + numbers + r")\s+(?:[\w-]+\s+){0,2}?" +
+    counted = re.compile(r"\b(\d+|" + NUMBER_WORDS + r")\s+(?:[\w-]+\s+){0,2}?" +
                          re.escape(noun) + r"\b", re.I)
     for previous in reversed(earlier):
         found = list(counted.finditer(previous))
@@ -1409,9 +1410,9 @@ def _incident(
 
 #: "In addition to the assailant, 15 people were killed": the attackers died too
 IN_ADDITION_TO = re.compile(
-    r"\bin addition(?: to)? (?:the |a |an |(?P<n>\d+|two|three|four|five|six|seven|eight|nine|"
-    r"ten|eleven|twelve) )?(?:suicide )?(?:bombers?|assailants?|attackers?|perpetrators?|"
-    r"gunm[ae]n)\b[^.]*\b(killed|died|dead)\b", re.I)
+    r"\bin addition(?: to)? (?:the |a |an |(?P<n>\d+|" + NUMBER_WORDS + r") )?(?:suicide )?"
+    r"(?:bombers?|assailants?|attackers?|perpetrators?|gunm[ae]n)\b[^.]*\b(killed|died|dead)\b",
+    re.I)
 _SUICIDE_BOMBING = re.compile(
     r"\b(?:(?P<count>an?|one|two|three|four|twin|\d+)\s+)?(?:[\w-]+\s+){0,2}?suicide[- ]"
     r"(?:car[- ]|truck[- ]|motorcycle[- ])?bombers?\b[^.]*?\b(detonat\w*|blew|exploded|"
