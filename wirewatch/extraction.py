@@ -353,6 +353,7 @@ class ExtractionStats:
 class _Group:
     mentions: list[Mention] = field(default_factory=list)
     context: str | None = None  # the sentence just before that says what happened
+    context_after: bool = False  # ... or just after, in a one-incident text
 
 
 # --------------------------------------------------------------------------- public API
@@ -1264,6 +1265,12 @@ def build_incidents(
         if not any(m.recalled for m in group.mentions):  # a recalled event has no lede
             group.context = _event_context(all_sentences, min(m.index for m in group.mentions),
                                            used)
+        if group.context is None and len(groups) == 1:
+            # "... caused at least six deaths. Clashes between three gangs were the cause.":
+            # in a one-incident text, what happened may come after the toll
+            group.context = _event_context(all_sentences, max(m.index for m in group.mentions),
+                                           used, step=1)
+            group.context_after = group.context is not None
         if group.mentions[0].same_place and previous is not None:
             located: geo.Located | None = previous  # "in the same area"
         else:
@@ -1276,14 +1283,16 @@ def build_incidents(
     return incidents
 
 
-def _event_context(all_sentences: Sequence[str], first: int, used: set[int]) -> str | None:
-    """The sentence right before an incident's first mention when it says what happened.
+def _event_context(all_sentences: Sequence[str], first: int, used: set[int],
+                   step: int = -1) -> str | None:
+    """The sentence right before an incident's first mention (or, with ``step=1``, right
+    after its last) when it says what happened.
 
     "Militias clashed near the village. Two people were killed.": the clash is in the
     first sentence, the toll in the second; both are the incident's evidence.
     """
-    for index in range(first - 1, first - 4, -1):
-        if index < 0 or index in used:
+    for index in range(first + step, first + 4 * step, step):
+        if index < 0 or index >= len(all_sentences) or index in used:
             return None
         sentence = all_sentences[index]
         if len(sentence) > 600:
@@ -1395,7 +1404,7 @@ def _incident(
     victims = _victims(mentions)
     evidence = [m.text for m in mentions]
     if group.context is not None:
-        evidence.insert(0, group.context)
+        evidence.insert(len(evidence) if group.context_after else 0, group.context)
     location = Location(located.name, located.country, located.lat, located.lon) if located \
         else Location()
     incident_id = stable_id(article.id, mentions[0].index, killed, wounded)

@@ -506,3 +506,10 @@ def test_attackers_in_addition_and_owners_joined_to_counts(text: str, killed: in
                                                            wounded: int) -> None:
     inc = one(text)
     assert (inc.killed, inc.wounded) == (killed, wounded)
+
+
+def test_what_happened_may_follow_the_toll_in_a_one_incident_text() -> None:
+    inc = one("Violence in the port district caused at least five deaths on Monday. Clashes "
+              "between two gangs over the docks were the cause.")
+    assert inc.sub_event_type == "Armed clash"
+    assert inc.evidence[-1].startswith("Clashes between two gangs")
