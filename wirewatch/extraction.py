@@ -182,7 +182,7 @@ NON_VIOLENT_CAUSES = re.compile(
 VIOLENCE = re.compile(
     r"\b(attack\w*|bomb\w*|gunm[ae]n|gunfire|shot|shooting|shelling|shelled|strikes?|"
     r"airstrikes?|clash\w*|fighting|militants?|insurgents?|rebels?|terror\w*|ambush\w*|"
-    r"grenades?|IEDs?|explosives?|killed by|murder\w*|stabb\w*|massacre\w*|executed|"
+    r"grenades?|IEDs?|explosives?|killed by|murder\w*|stabb\w*|massacre\w*|executed|beaten|"
     r"behead\w*|assassinat\w*|raid\w*|troops|soldiers|lynch\w*|mob|riot\w*|"
     r"suicide bomb\w*|kidnap\w*|abduct\w*|martyr\w*)\b", re.I,
 )
@@ -469,9 +469,9 @@ def read_mention(index: int, text: str, span: Span, published: date | None) -> M
         return None
     if NO_CASUALTY.search(text) and not any(c.value for c in counts):
         return None
-    if NON_VIOLENT_CAUSES.search(text) and not VIOLENCE.search(text) and \
-            re.search(r"\b(due to|from|of|by)\s+(the\s+)?\w*\s*" + NON_VIOLENT_CAUSES.pattern,
-                      text, re.I):
+    if not VIOLENCE.search(text) and re.search(
+            r"\b(died|dead|deaths?|killed|succumbed)\b[^.]{0,40}?\b(due to|from|of|by)\s+"
+            r"(the\s+)?\w*\s*" + NON_VIOLENT_CAUSES.pattern, text, re.I):
         return None  # "six prisoners dead due to coronavirus infection": not violence
     lowered = {t.lower_ for t in span}
     event_date, has_date = _date(span, published, [t.i for t in triggers])

@@ -513,3 +513,9 @@ def test_what_happened_may_follow_the_toll_in_a_one_incident_text() -> None:
               "between two gangs over the docks were the cause.")
     assert inc.sub_event_type == "Armed clash"
     assert inc.evidence[-1].startswith("Clashes between two gangs")
+
+
+def test_a_disease_mentioned_beside_a_killing_does_not_cancel_it() -> None:
+    inc = one("A ward councillor was beaten to death by three men at the market after a row "
+              "over food aid handed out during the lockdown against the spread of cholera.")
+    assert inc.killed == 1
