@@ -572,6 +572,8 @@ def _quantity_at(tokens: list[Token], i: int) -> _Quant | None:
     value: int | None = None
     end = i + 1
     qualifier = qualifier_before(words_before)
+    if lower == "one" and i > 0 and tokens[i - 1].lower_ in ("no", "not", "any", "every", "each"):
+        return None  # "no one was injured": nobody
     range_match = re.fullmatch(r"(\d+)[-–](\d+)", tok.text)
     if lower == "both" and i + 1 < len(tokens) and (
             tokens[i + 1].lower_ in NOUN_CATEGORY or tokens[i + 1].lower_ in PASSIVE_AUX):

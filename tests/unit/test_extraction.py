@@ -91,6 +91,8 @@ def test_same_area_refers_back_and_day_before_resolves() -> None:
     "Officials warned of a mounting casualty toll in the region.",
     "The central bank kept its main interest rate unchanged on Thursday.",
     "Rebels Killed in Clash Near Border 12:40 GMT",
+    "Gunmen fired on a police post overnight. No one was injured, the ministry said.",
+    "A petrol bomb was thrown at a bus in the town. Not one passenger was hurt.",
 ])
 def test_not_casualty_reports(text: str) -> None:
     assert incidents(text) == []
