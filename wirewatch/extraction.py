@@ -1121,6 +1121,8 @@ def _determiner(tokens: list[Token], idx: int) -> str | None:
     if j < 0:
         return None
     w = tokens[j].lower_
+    if w == "one" and j > 0 and tokens[j - 1].lower_ in ("no", "not"):
+        return None  # "not one passenger was hurt"
     if w in ("a", "an", "one"):
         return "a"
     if w == "another":
