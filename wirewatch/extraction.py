@@ -306,6 +306,10 @@ class Mention:
         recaps = [c.value for c in self.counts if c.recap and c.outcome == outcome]
         return max([int(any(c.weak and c.outcome == outcome for c in self.counts)), *recaps])
 
+    def single_total(self, outcome: str) -> int:
+        """One for "the imam was killed", not counting recaps of people counted elsewhere."""
+        return int(any(c.weak and not c.recap and c.outcome == outcome for c in self.counts))
+
     @property
     def recap_only(self) -> bool:
         """Only people counted elsewhere: the mention restates, it reports nothing new."""
@@ -510,8 +514,19 @@ def _earlier_event(text: str) -> bool:
     return cue is not None and not _REPORTED_SPEECH.search(text[:cue.start()])
 
 
+#: "attempted to assassinate", "a plot to kill": what was meant, not what happened
+_INTENT_BEFORE_TO = frozenset({"attempted", "attempting", "attempt", "attempts", "tried", "trying",
+                               "try", "plotted", "plotting", "plot", "planned", "planning",
+                               "plan", "failed", "sought", "seeking", "threatened", "threatening",
+                               "vowed", "wanted", "bid", "intended", "aimed", "conspired",
+                               "conspiring", "conspiracy"})
+
+
 def _trigger_outcome(token: Token) -> str | None:
     word = token.lower_
+    if token.i >= 2 and token.nbor(-1).lower_ == "to" and \
+            token.nbor(-2).lower_ in _INTENT_BEFORE_TO:
+        return None
     if word in KILL_WORDS:
         if word == "lives" and not _near(token, {"lost", "claimed", "losing", "lose"}):
             return None
@@ -1381,6 +1396,9 @@ def _incident(
         extra = [m for m in extra if not any(c.new_group and c.weak for c in m.counts)]
     killed, killed_q = max((m.total("killed") for m in base), key=lambda t: t[0])
     wounded, wounded_q = max((m.total("wounded") for m in base), key=lambda t: t[0])
+    if extra:  # "the commander was wounded ... three other policemen were also wounded"
+        killed = killed or max(m.single_total("killed") for m in base)
+        wounded = wounded or max(m.single_total("wounded") for m in base)
     killed += sum(max(m.total("killed")[0], m.weak_total("killed")) for m in extra)
     wounded += sum(max(m.total("wounded")[0], m.weak_total("wounded")) for m in extra)
     if killed == 0:

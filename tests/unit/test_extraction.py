@@ -521,3 +521,15 @@ def test_a_disease_mentioned_beside_a_killing_does_not_cancel_it() -> None:
     inc = one("A ward councillor was beaten to death by three men at the market after a row "
               "over food aid handed out during the lockdown against the spread of cholera.")
     assert inc.killed == 1
+
+
+@pytest.mark.parametrize("text, killed, wounded", [
+    ("Gunmen tried to assassinate the mayor outside his office; two of his guards were "
+     "killed.", 2, 0),
+    ("The district commander was wounded by a mine. Three other policemen were also wounded.",
+     0, 4),
+])
+def test_attempts_are_not_deaths_and_named_first_victims_stay(text: str, killed: int,
+                                                              wounded: int) -> None:
+    inc = one(text)
+    assert (inc.killed, inc.wounded) == (killed, wounded)
