@@ -999,8 +999,9 @@ def _singular_objects(after: list[Token], base: int) -> list[tuple[int, Token]]:
                 j, window = j + 2, j + 11  # "... and an Afghan national", "... and his son"
                 continue
             break
-        if (t.pos_ in ("VERB", "ADP") and t.dep_ != "amod") or t.text in (",", ";"):
-            break
+        if (t.pos_ in ("VERB", "ADP", "SCONJ") and t.dep_ != "amod") or t.text in (",", ";") \
+                or t.lower_ in ("when", "while", "as", "after", "before", "because", "where"):
+            break  # "104 wounded when a suicide bomber ...": the bomber is not the object
         j += 1
     return found
 

@@ -533,3 +533,9 @@ def test_attempts_are_not_deaths_and_named_first_victims_stay(text: str, killed:
                                                               wounded: int) -> None:
     inc = one(text)
     assert (inc.killed, inc.wounded) == (killed, wounded)
+
+
+def test_a_clause_after_the_toll_names_no_victim() -> None:
+    inc = one("Four people were killed and 30 wounded when a suicide bomber struck the bus "
+              "station.")
+    assert (inc.killed, inc.wounded) == (4, 30)
