@@ -78,13 +78,13 @@ class Report:
     labelled: dict[str, int] = field(default_factory=lambda: dict.fromkeys(METRICS, 0))
     seconds: float = 0.0
     misses: list[Miss] = field(default_factory=list)
-    #: country-labelled texts that name no place in their gold country: no geoparser
-    #: reading the text alone can place them (``None`` until counted)
+    #: country-labelled texts that name no place the gazetteer puts in their gold country:
+    #: no geoparser reading the text with it can place them (``None`` until counted)
     unplaceable: int | None = None
 
     @property
     def country_ceiling(self) -> float | None:
-        """The best country accuracy a text-only geoparser could reach on these rows."""
+        """The best country accuracy a geoparser with this gazetteer could reach here."""
         labelled = self.labelled["country"]
         if self.unplaceable is None or not labelled:
             return None

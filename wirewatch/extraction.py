@@ -179,6 +179,10 @@ NON_VIOLENT_CAUSES = re.compile(
     r"covid|coronavirus|overdose|electrocut\w*|gas (explosion|leak|cylinder)|boiler|"
     r"illness|natural causes|drown\w*)\b", re.I,
 )
+#: "four prisoners died of cholera": the sentence gives a cause of death that is not violence
+DIED_OF_CAUSE = re.compile(
+    r"\b(died|dead|deaths?|killed|succumbed)\b[^.]{0,40}?\b(due to|from|of|by)\s+"
+    r"(the\s+)?\w*\s*" + NON_VIOLENT_CAUSES.pattern, re.I)
 VIOLENCE = re.compile(
     r"\b(attack\w*|bomb\w*|gunm[ae]n|gunfire|shot|shooting|shelling|shelled|strikes?|"
     r"airstrikes?|clash\w*|fighting|militants?|insurgents?|rebels?|terror\w*|ambush\w*|"
@@ -473,9 +477,7 @@ def read_mention(index: int, text: str, span: Span, published: date | None) -> M
         return None
     if NO_CASUALTY.search(text) and not any(c.value for c in counts):
         return None
-    if not VIOLENCE.search(text) and re.search(
-            r"\b(died|dead|deaths?|killed|succumbed)\b[^.]{0,40}?\b(due to|from|of|by)\s+"
-            r"(the\s+)?\w*\s*" + NON_VIOLENT_CAUSES.pattern, text, re.I):
+    if not VIOLENCE.search(text) and DIED_OF_CAUSE.search(text):
         return None  # "six prisoners dead due to coronavirus infection": not violence
     lowered = {t.lower_ for t in span}
     event_date, has_date = _date(span, published, [t.i for t in triggers])

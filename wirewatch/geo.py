@@ -61,6 +61,7 @@ _JOINERS = r"(?:al|el|de|del|da|do|la|le|es|ez|as|ad|an|ash|bin|ibn|e|i|y|du|des
 _RUN = re.compile(
     r"(?<![\w'’])[A-Z][\w'’.-]*(?:\s+(?:" + _JOINERS + r"[\s-]+)?[A-Z][\w'’-]*){0,5}"
 )
+_JOINER = re.compile(_JOINERS + r"$", re.I)
 _SETTLEMENT = re.compile(
     r"\b([A-Z][a-z]+)\s+(?:town|city|village|province|region|district|capital|border town|"
     r"port|state|county|governorate|area)\s+of\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
@@ -225,12 +226,11 @@ def _inside_longer_name(words: list[re.Match[str]], i: int, n: int, name: str) -
         return False  # "Jerusalem's Mahane Yehuda market": the name ends at the possessive
     if n == 1 and _common_word(name):
         return True
-    joiners = re.compile(_JOINERS + r"$", re.I)
     neighbours = []
     for step, edge in ((-1, i - 1), (1, i + n)):
         if step == 1 and possessive:
             break
-        while 0 <= edge < len(words) and joiners.match(words[edge].group()):
+        while 0 <= edge < len(words) and _JOINER.match(words[edge].group()):
             edge += step
         if 0 <= edge < len(words):
             neighbours.append(words[edge].group().strip(".,;:'’()"))
