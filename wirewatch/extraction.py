@@ -308,7 +308,7 @@ class Mention:
         """What "the imam was killed" or "the two guards were injured" says, for an incident
         no count covers."""
         recaps = [c.value for c in self.counts if c.recap and c.outcome == outcome]
-        return max([int(any(c.weak and c.outcome == outcome for c in self.counts)), *recaps])
+        return max([self.single_total(outcome), *recaps])
 
     def single_total(self, outcome: str) -> int:
         """One for "the imam was killed", not counting recaps of people counted elsewhere."""

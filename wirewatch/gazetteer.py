@@ -225,15 +225,21 @@ def _latin(name: str) -> bool:
 
 def candidates(text: str) -> list[Place]:
     """Every place ``text`` may name: a country, regions, cities (most populous first)."""
+    return list(_candidates(text))
+
+
+@lru_cache(maxsize=65536)
+def _candidates(text: str) -> tuple[Place, ...]:
+    """The geoparser asks for the same names many times an article: looked up once."""
     cleaned = text.strip().removeprefix("the ").removeprefix("The ").strip(" ,.;:'\"")
     if not cleaned:
-        return []
+        return ()
     code = country_code(cleaned)
     if code:
-        return [Place(country_name(code), code, "country")]
+        return (Place(country_name(code), code, "country"),)
     cities = sorted(_city_index().get(fold(cleaned), []), key=lambda p: -p.population)
     regions = _region_index().get(loose(cleaned), [])
-    return [*regions, *cities]
+    return (*regions, *cities)
 
 
 @lru_cache(maxsize=4096)
