@@ -135,8 +135,7 @@ ATTACKER_COUNTED = re.compile(
 NEW_EVENT_CUES = {"other", "another", "also", "separately", "separate", "more", "further",
                   "meanwhile", "elsewhere", "additional", "later", "subsequently"}
 RECALL_CUES = re.compile(
-    r"\b(as was the case when|recalled|anniversary|years? ago|last year|in (19|20)\d\d\b|"
-    r"was the case|since (19|20)\d\d)", re.I,
+    r"\b(recalled|anniversary|years? ago|last year|in (19|20)\d\d\b|since (19|20)\d\d)", re.I,
 )
 EARLIER_CUES = re.compile(
     r"\bhad (been )?(killed|shot|wounded|injured|died|gunned|murdered|slain|executed)\b", re.I,
@@ -486,7 +485,9 @@ def read_mention(index: int, text: str, span: Span, published: date | None) -> M
         index=index, text=text, counts=counts,
         date=event_date, has_date=has_date, perpetrator=_perpetrator(span, triggers, victim_tokens),
         new_event=bool(lowered & NEW_EVENT_CUES) or any(c.new_group for c in counts),
-        recalled=bool(RECALL_CUES.search(text)), accidental=bool(ACCIDENT_CUES.search(text)),
+        recalled=bool(RECALL_CUES.search(text))
+        or (has_date and dates.is_historical(event_date, published)),
+        accidental=bool(ACCIDENT_CUES.search(text)),
         revision=bool(REVISION_CUES.search(text)), same_place=bool(SAME_PLACE_CUES.search(text)),
         earlier=_earlier_event(text),
     )
@@ -909,7 +910,7 @@ def _singular_victims(span: Span, quants: list[_Quant], triggers: list[Token]) -
             if after and after[0].lower_ in ("dead", "down"):
                 after = after[1:]
             if after and after[0].lower_ == "of" and trig.lower_ in ("death", "deaths"):
-                after = after[1:]  # "the death of a 29-year-old man"
+                after = after[1:]  # "the death of a 40-year-old driver"
             candidates.extend(_singular_objects(after, base))
         pronoun = _pronoun_victim(trig)
         if pronoun is not None and pronoun.i - base not in taken:
@@ -945,7 +946,7 @@ def _singular_victims(span: Span, quants: list[_Quant], triggers: list[Token]) -
             died_of_wounds = next((q for q in quants if q.start == idx and q.outcome == "wounded"
                                    and outcome == "killed" and trig.dep_ == "conj"), None)
             if died_of_wounds is not None:
-                died_of_wounds.outcome = "killed"  # "was injured by a bullet and later died"
+                died_of_wounds.outcome = "killed"  # "a man hurt by gunfire later died"
                 continue
             if idx in taken or _in_counted_phrase(tokens, idx, taken) or \
                     _of_a_counted_noun(noun, quants):
@@ -986,8 +987,8 @@ def _casualty_verb(trigger: Token) -> Token:
 
 
 def _singular_objects(after: list[Token], base: int) -> list[tuple[int, Token]]:
-    """The person nouns an active casualty verb takes: "killing a policeman", "killing a
-    UN engineer and an Afghan national" (each with its own article, so each one person)."""
+    """The person nouns an active casualty verb takes: "killing a policeman", "killing an
+    aid worker and a local guard" (each with its own article, so each one person)."""
     found: list[tuple[int, Token]] = []
     window = 9 if after[:1] and after[0].lower_ == "a" else 6
     j = 0
@@ -1028,7 +1029,7 @@ def _passive_subject(trigger: Token) -> Token | None:
     holders = [trigger, _casualty_verb(trigger)]
     link = trigger
     while link.dep_ == "conj" and link.head is not link:
-        link = link.head  # "a student was injured by a bullet and later died",
+        link = link.head  # "a clerk hurt in the blast died later",
         holders.append(link)  # "a woman was shot, stabbed, and killed"
     for holder in dict.fromkeys(holders):
         subject = next((c for c in holder.children if c.dep_ in ("nsubjpass", "nsubj")), None)
@@ -1288,7 +1289,7 @@ def build_incidents(
             group.context = _event_context(all_sentences, min(m.index for m in group.mentions),
                                            used)
         if group.context is None and len(groups) == 1:
-            # "... caused at least six deaths. Clashes between three gangs were the cause.":
+            # "... left at least four dead. Fighting between rival gangs caused it.":
             # in a one-incident text, what happened may come after the toll
             group.context = _event_context(all_sentences, max(m.index for m in group.mentions),
                                            used, step=1)
@@ -1418,7 +1419,7 @@ def _incident(
         # own deaths are the toll
         killed = _suicide_bombers(said)
     besides = IN_ADDITION_TO.search(" ".join(m.text for m in mentions))
-    if besides:  # "in addition to the suicide bomber, at least 10 police officers were killed"
+    if besides:  # "besides the bomber, N officers died" (in addition to ...)
         number = besides.group("n")
         killed += (phrase_value([number.lower()]) if number else None) or 1
     event_date = next((m.date for m in mentions if m.has_date), None)
@@ -1442,7 +1443,7 @@ def _incident(
     )
 
 
-#: "In addition to the assailant, 15 people were killed": the attackers died too
+#: "in addition to the gunman, N others died": the attackers died too
 IN_ADDITION_TO = re.compile(
     r"\bin addition(?: to)? (?:the |a |an |(?P<n>\d+|" + NUMBER_WORDS + r") )?(?:suicide )?"
     r"(?:bombers?|assailants?|attackers?|perpetrators?|gunm[ae]n)\b[^.]*\b(killed|died|dead)\b",

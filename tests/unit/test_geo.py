@@ -87,7 +87,7 @@ def test_acronyms_are_not_towns_but_armed_groups_still_vote() -> None:
 def test_a_big_city_abroad_outweighs_a_province_of_the_same_name() -> None:
     votes = countries("Gunmen shot a student in Santiago.")
     assert max(votes, key=lambda c: votes[c]) == "CL"
-    votes = countries("A car bomb went off outside the airport in Jalalabad.")
+    votes = countries("Near Jalalabad's airport gate a car bomb exploded.")
     assert max(votes, key=lambda c: votes[c]) == "AF"
 
 
@@ -109,5 +109,5 @@ def test_a_common_word_opening_a_sentence_is_no_place() -> None:
 
 
 def test_a_possessive_city_opening_a_longer_name_is_the_place() -> None:
-    votes = countries("A bomb went off at the entrance to Jerusalem's Mahane Yehuda market.")
+    votes = countries("A gunman opened fire near Tel Aviv's Dizengoff Center.")
     assert max(votes, key=lambda c: votes[c]) == "IL"
