@@ -1,42 +1,51 @@
 """Alert stage: classified incident + live watchlist → alert (new, then updated) on ``wire.alerts``.
 
-Three agents:
-
-- ``watch`` applies the compacted watchlist topic to a GlobalTable (every worker holds
-  all of it), so ``wirewatch watch add`` takes effect on the next incident.
+- Every worker mirrors the whole compacted watchlist topic into memory
+  (:class:`streams.mirror.TopicMirror`, no consumer group), whatever partitions it
+  holds, so ``wirewatch watch add`` takes effect on the next incident on every worker.
+  The ``watch`` agent reads the same topic in the group, once per message, to
+  dead-letter rules that do not parse.
 - ``alert`` keeps the incidents that touch a watched country and are current, and
-  forwards them keyed by country|date to ``wire.alerts.pending``.
+  forwards them keyed by country|date to ``wire.alerts.pending``; an incident no rule
+  matches is counted (outcome ``not_watched``) and logged at debug level. It waits
+  until the watchlist mirror has caught up before it decides anything.
 - ``track`` holds, per country|date, the open alerts in a Faust table (it survives a
   restart) and turns each report into a new alert, an updated version, or nothing.
 """
 
 from __future__ import annotations
 
-from functools import partial
+import logging
+import time
 from typing import Any
 
 import faust
+from aiokafka import ConsumerRecord
 
 from schemas.records import Alert, Incident, WatchRule
-from streams import codecs
+from streams import codecs, metrics
 from streams.app import (
     alerts_topic,
     app,
     deadletter_topic,
     incidents_topic,
+    names,
     pending_topic,
     settings,
     watchlist_topic,
 )
-from streams.stage import Emit, StageResult, run_stage
+from streams.cloudevents import alert_headers
+from streams.mirror import TopicMirror
+from streams.stage import INPUT_ERRORS, Emit, StageResult, ingested_at, run_stage
 from wirewatch.alerting import bucket, is_current, now_iso, track
-from wirewatch.watch import matches, parse_rule
+from wirewatch.watch import WatchRuleError, matches, parse_rule
 
 STAGE = "alert"
 
-#: country code → watch rule (as a dict), replicated to every worker.
-watchlist = app.GlobalTable("watchlist", partitions=1, default=None,
-                            help="country code → watch rule")
+log = logging.getLogger(__name__)
+
+#: country code → watch rule (as a dict): this worker's copy of the whole watchlist
+watchlist: dict[str, Any] = {}
 #: country|date → the open alerts of that bucket (as dicts).
 open_alerts = app.Table("open-alerts", default=None, help="country|date → open alerts")
 
@@ -44,17 +53,30 @@ open_alerts = app.Table("open-alerts", default=None, help="country|date → open
 def apply_watch_change(table: Any, key: str | None, payload: bytes | None) -> StageResult:
     """Apply one watchlist message (a rule, or null to unwatch) to ``table``."""
     if not key:
-        raise ValueError("watchlist message has no key (the country code)")
+        raise WatchRuleError("watchlist message has no key (the country code)")
     code = parse_rule(key).country
     if payload is None or payload in (b"", b"null"):
         table.pop(code, None)
         return StageResult("unwatched")
     rule = WatchRule.from_dict(codecs.decode(payload))
     if rule.country != code:
-        raise ValueError(f"watchlist key {key!r} does not match rule country {rule.country!r}")
+        raise WatchRuleError(f"watchlist key {key!r} does not match rule country {rule.country!r}")
     parse_rule(f"{rule.country}:{'+'.join(rule.roles)}")  # validates the roles
     table[code] = rule.to_dict()
     return StageResult("watched")
+
+
+def mirror_watch_change(record: ConsumerRecord) -> None:
+    """Apply one watchlist record to this worker's copy; the ``watch`` agent dead-letters
+    the ones that do not parse, so here they are only skipped."""
+    try:
+        apply_watch_change(watchlist, codecs.decode_key(record.key), record.value)
+    except INPUT_ERRORS as exc:
+        log.debug("watchlist record %s@%s skipped: %s", record.partition, record.offset, exc)
+    metrics.WATCH_RULES.set(len(watchlist))
+
+
+watchlist_mirror = TopicMirror(settings, names.watchlist, mirror_watch_change)
 
 
 def current_rules() -> list[WatchRule]:
@@ -68,6 +90,8 @@ def handle(key: str | None, payload: bytes) -> StageResult:
     if not is_current(incident):
         return StageResult("not_current")
     if not matches(incident, current_rules()):
+        log.debug("incident %s (%s) matches no watch rule", incident.incident_id,
+                  incident.location.country)
         return StageResult("not_watched")
     return StageResult("pending", [Emit(pending_topic, bucket(incident), incident)])
 
@@ -82,7 +106,8 @@ def handle_pending(key: str | None, payload: bytes, now: str | None = None) -> S
     open_alerts[slot] = [a.to_dict() for a in state]
     if alert is None:
         return StageResult("unchanged")
-    return StageResult(alert.status, [Emit(alerts_topic, alert.alert_id, alert)])
+    return StageResult(alert.status, [Emit(alerts_topic, alert.alert_id, alert,
+                                           alert_headers(alert, settings.app_id))])
 
 
 @app.page("/watchlist/")
@@ -91,15 +116,25 @@ async def watchlist_view(web: Any, request: Any) -> Any:
     return web.json({code: rule for code, rule in watchlist.items() if rule})
 
 
+def validate_watch_change(key: str | None, payload: bytes) -> StageResult:
+    """Check one watchlist message (the mirror applies it); bad ones are dead-lettered."""
+    return apply_watch_change({}, key, payload)
+
+
+@app.task
+async def mirror_watchlist() -> None:
+    await watchlist_mirror.run()
+
+
 @app.agent(watchlist_topic)
 async def watch(stream: faust.StreamT) -> None:
     async for event in stream.events():
-        await run_stage("watchlist", event, partial(apply_watch_change, watchlist),
-                        deadletter_topic)
+        await run_stage("watchlist", event, validate_watch_change, deadletter_topic)
 
 
 @app.agent(incidents_topic)
 async def alert(stream: faust.StreamT) -> None:
+    await watchlist_mirror.caught_up.wait()
     async for event in stream.events():
         await run_stage(STAGE, event, handle, deadletter_topic)
 
@@ -107,4 +142,11 @@ async def alert(stream: faust.StreamT) -> None:
 @app.agent(pending_topic)
 async def track_alerts(stream: faust.StreamT) -> None:
     async for event in stream.events():
-        await run_stage("track", event, handle_pending, deadletter_topic)
+        result = await run_stage("track", event, handle_pending, deadletter_topic)
+        if result.emits:
+            published = time.time()
+            latency = max(0.0, published - ingested_at(event.message))
+            for emit in result.emits:
+                alert = emit.value
+                metrics.ALERTS.labels(status=alert.status, severity=alert.severity).inc()
+                metrics.INGEST_TO_ALERT_SECONDS.observe(latency)

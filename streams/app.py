@@ -62,7 +62,8 @@ def create_app(settings: Settings) -> faust.App:
         producer_acks=-1,
         web_enabled=settings.web_port > 0,
         web_port=settings.web_port or 6066,
-        web_bind="127.0.0.1",
+        web_bind=settings.web_host,
+        web_host=settings.web_host,
         datadir=str(Path(settings.data_dir) / f"{settings.app_id}-data"),
     )
 

@@ -119,3 +119,60 @@ class EmbeddedBroker:
         tb: TracebackType | None,
     ) -> None:
         self.stop()
+
+
+BROKER_FILE = "broker.json"
+
+
+def broker_file(data_dir: str | os.PathLike[str]) -> Path:
+    """Where a running ``wirewatch run`` records the embedded broker it started."""
+    return Path(data_dir) / BROKER_FILE
+
+
+def record_broker(data_dir: str | os.PathLike[str], url: str) -> Path:
+    """Write the broker file (URL and the owner's pid) so other commands find the broker."""
+    import json
+
+    path = broker_file(data_dir)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(json.dumps({"url": url, "pid": os.getpid()}))
+    tmp.replace(path)
+    return path
+
+
+def forget_broker(data_dir: str | os.PathLike[str], url: str) -> None:
+    """Remove the broker file if it still names ``url``."""
+    import json
+
+    path = broker_file(data_dir)
+    with contextlib.suppress(OSError, ValueError):
+        if json.loads(path.read_text()).get("url") == url:
+            path.unlink()
+
+
+def discover_broker(data_dir: str | os.PathLike[str]) -> str | None:
+    """The URL of the embedded broker a running ``wirewatch run`` started, or None.
+
+    A file left by a process that is gone, or naming a port nobody listens on, is stale.
+    """
+    import json
+
+    path = broker_file(data_dir)
+    try:
+        recorded = json.loads(path.read_text())
+        url, pid = str(recorded["url"]), int(recorded["pid"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return None
+    except PermissionError:
+        pass  # alive, another user's
+    host, _, port = url.split("://", 1)[-1].rpartition(":")
+    try:
+        with socket.create_connection((host, int(port)), timeout=1.0):
+            return url
+    except (OSError, ValueError):
+        return None

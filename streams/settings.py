@@ -63,12 +63,23 @@ class Settings:
         "WIREWATCH_ALERT_WINDOW_HOURS", 72.0,
         "How long an alert stays open to updates from later reports of the same event.",
     )
+    max_errors_per_minute: int = _setting(
+        "WIREWATCH_MAX_ERRORS_PER_MINUTE", 10,
+        "Unexpected errors (bugs, not bad input) a worker tolerates per minute before it "
+        "stops with exit code 70.",
+    )
     data_dir: str = _setting(
         "WIREWATCH_DATA_DIR", ".wirewatch", "Folder for worker state and the embedded broker's log."
     )
     log_level: str = _setting("WIREWATCH_LOG_LEVEL", "warning", "Worker log level.")
     web_port: int = _setting(
-        "WIREWATCH_WEB_PORT", 0, "Port of the worker's HTTP endpoint (Faust web); 0 disables it."
+        "WIREWATCH_WEB_PORT", 6066,
+        "Port of the worker's HTTP endpoint (operations page, /metrics, /health, /ready); "
+        "worker N of --workers uses port + N; 0 disables it.",
+    )
+    web_host: str = _setting(
+        "WIREWATCH_WEB_HOST", "127.0.0.1",
+        "Address the worker's HTTP endpoint binds; 0.0.0.0 inside a container.",
     )
 
     @classmethod

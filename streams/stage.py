@@ -1,32 +1,64 @@
 """The one loop every agent runs: decode, call pure logic, send results or dead-letter.
 
-A stage's handler is a plain function from (key, bytes) to a :class:`StageResult`;
-any exception it raises sends the original message to the dead-letter topic with
-the reason, and the worker goes on with the next message.
+A stage's handler is a plain function from (key, bytes) to a :class:`StageResult`.
+The error policy is typed:
+
+- an *input error* (:data:`INPUT_ERRORS`: bytes that do not decode, a message of the
+  wrong shape, an article that cannot be cleaned, a bad watch rule) sends the original
+  message to the dead-letter topic with the reason, and the worker goes on;
+- any other exception is a bug in wirewatch, not bad input: it is counted (outcome
+  ``error``), logged with its traceback, and once more than
+  ``WIREWATCH_MAX_ERRORS_PER_MINUTE`` happen within a minute the worker stops
+  (:class:`StageBugRate`) so that a supervisor sees it, instead of quietly
+  dead-lettering the whole stream.
+
+Every message a stage sends carries the ``wirewatch.ingested`` header: the time the
+raw message that caused it entered the raw topic, so the alert stage can measure
+ingest-to-alert latency.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
+import os
+import time
+from collections import deque
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 import faust
 
+from schemas.records import RecordError
 from streams import codecs, metrics
 from streams.deadletter import deadletter_headers
+from wirewatch.cleaning import InvalidArticle
+from wirewatch.watch import WatchRuleError
 
 log = logging.getLogger(__name__)
+
+Headers = list[tuple[str, bytes]]
+
+#: the exception classes that mean "this message is bad", never "wirewatch is broken"
+INPUT_ERRORS: tuple[type[Exception], ...] = (
+    InvalidArticle, RecordError, codecs.DecodeError, WatchRuleError, UnicodeDecodeError,
+)
+#: header carrying the raw message's timestamp (epoch seconds, text) through every stage
+INGESTED_HEADER = "wirewatch.ingested"
+
+
+class StageBugRate(RuntimeError):
+    """Too many unexpected exceptions in a stage: the worker stops rather than go on."""
 
 
 @dataclass(frozen=True, slots=True)
 class Emit:
-    """One message a stage sends on."""
+    """One message a stage sends on, with any headers of its own (e.g. CloudEvents)."""
 
     topic: faust.TopicT
     key: str | None
     value: Any
+    headers: Headers = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,23 +72,78 @@ class StageResult:
 Handler = Callable[[str | None, bytes], StageResult]
 
 
-async def send(emit: Emit) -> None:
-    """Encode and send one message."""
-    await emit.topic.send(key=codecs.encode_key(emit.key), value=codecs.encode(emit.value))
+class BugBudget:
+    """Counts unexpected exceptions; trips when more than ``limit`` fall within ``window_s``."""
+
+    def __init__(self, limit: int, window_s: float = 60.0) -> None:
+        self.limit = limit
+        self.window_s = window_s
+        self._times: deque[float] = deque()
+
+    def spend(self, now: float | None = None) -> bool:
+        """Record one bug; True when the budget is exceeded."""
+        now = time.monotonic() if now is None else now
+        self._times.append(now)
+        while self._times and now - self._times[0] > self.window_s:
+            self._times.popleft()
+        return len(self._times) > self.limit
+
+
+#: one budget per worker process, shared by every stage (set from the settings at start)
+bug_budget = BugBudget(limit=10)
+
+
+#: exit status of a worker stopped by :class:`StageBugRate` (EX_SOFTWARE)
+EXIT_BUG_RATE = 70
+
+
+def stop_worker(reason: StageBugRate) -> None:
+    """Stop this worker process at once with :data:`EXIT_BUG_RATE`.
+
+    Offsets of unfinished messages are not committed, so nothing is lost: a restarted
+    worker (after the bug is fixed) reads them again. Faust would restart a crashed
+    agent and carry on, which is exactly what must not happen here.
+    """
+    log.critical("%s", reason)
+    logging.shutdown()
+    os._exit(EXIT_BUG_RATE)
+
+
+def ingested_at(message: faust.types.Message) -> float:
+    """When the raw message behind ``message`` entered the pipeline (epoch seconds)."""
+    headers = message.headers or ()
+    pairs = headers.items() if isinstance(headers, Mapping) else headers
+    for key, value in pairs:
+        if key == INGESTED_HEADER:
+            try:
+                return float(value)
+            except (TypeError, ValueError):
+                break
+    return float(message.timestamp or time.time())
+
+
+async def send(emit: Emit, ingested: float | None = None) -> None:
+    """Encode and send one message, with its headers and the ingest time."""
+    headers = list(emit.headers)
+    if ingested is not None:
+        headers.append((INGESTED_HEADER, repr(ingested).encode()))
+    await emit.topic.send(key=codecs.encode_key(emit.key), value=codecs.encode(emit.value),
+                          headers=headers or None)
 
 
 async def run_stage(
     stage: str, event: faust.EventT, handler: Handler, deadletter: faust.TopicT
 ) -> StageResult:
-    """Handle one event; on failure dead-letter it. Never raises for bad input."""
+    """Handle one event: send its results, dead-letter bad input, count and time it."""
     message = event.message
     key = codecs.decode_key(message.key)
     value = message.value if isinstance(message.value, bytes) else bytes(message.value or b"")
+    started = time.perf_counter()
     try:
         result = handler(key, value)
-    except Exception as exc:
-        log.warning("%s: dead-lettering %s[%s]@%s: %s", stage, message.topic,
-                    message.partition, message.offset, exc)
+    except INPUT_ERRORS as exc:
+        log.warning("%s: dead-lettering %s[%s]@%s: %s: %s", stage, message.topic,
+                    message.partition, message.offset, type(exc).__name__, exc)
         await deadletter.send(
             key=message.key,
             value=value,
@@ -66,8 +153,21 @@ async def run_stage(
             ),
         )
         metrics.count(stage, "deadletter")
+        metrics.count_deadletter(stage, type(exc).__name__)
+        metrics.STAGE_SECONDS.labels(stage=stage).observe(time.perf_counter() - started)
         return StageResult("deadletter")
+    except Exception as exc:
+        metrics.count(stage, "error")
+        log.exception("%s: BUG while handling %s[%s]@%s (not dead-lettered; the message is "
+                      "skipped)", stage, message.topic, message.partition, message.offset)
+        if bug_budget.spend():
+            stop_worker(StageBugRate(
+                f"{stage}: more than {bug_budget.limit} unexpected errors within "
+                f"{bug_budget.window_s:.0f}s; stopping the worker (last: {exc!r})"))
+        return StageResult("error")
+    ingested = ingested_at(message)
     for emit in result.emits:
-        await send(emit)
+        await send(emit, ingested)
     metrics.count(stage, result.outcome)
+    metrics.STAGE_SECONDS.labels(stage=stage).observe(time.perf_counter() - started)
     return result

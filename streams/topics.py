@@ -89,3 +89,12 @@ class TopicNames:
     @property
     def deadletter(self) -> str:
         return self.name(DEADLETTER)
+
+    def all(self) -> list[str]:
+        """Every topic of the catalogue, in pipeline order."""
+        return [self.name(spec) for spec in CATALOGUE]
+
+    def consumed(self) -> list[str]:
+        """The topics the worker's consumer group reads (everything but its outputs
+        ``wire.alerts`` and ``wire.deadletter``): where lag is measured."""
+        return [self.name(spec) for spec in CATALOGUE if spec not in (ALERTS, DEADLETTER)]

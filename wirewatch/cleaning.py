@@ -15,6 +15,7 @@ import ftfy
 
 from schemas.records import CleanArticle, RawArticle, RecordError
 from streams import codecs
+from wirewatch import dates
 from wirewatch.text import content_hash
 
 
@@ -102,6 +103,9 @@ def parse_raw(payload: bytes, max_bytes: int = 1_000_000) -> RawArticle:
         raise InvalidField(str(exc)) from exc
     if not raw.id.strip():
         raise InvalidField("field 'id' is empty")
+    if not dates.is_rfc3339(raw.published_at):
+        raise InvalidField(f"field 'published_at' is not an RFC 3339 date-time: "
+                           f"{raw.published_at[:40]!r}")
     if not raw.body.strip():
         raise EmptyArticle("field 'body' is empty")
     return raw

@@ -9,6 +9,7 @@ import re
 import signal
 import sys
 from collections.abc import Callable, Coroutine
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated, Any, NoReturn, TypeVar
 
@@ -74,11 +75,21 @@ def settings_for(broker: str | None) -> Settings:
 
 
 def client_settings(broker: str | None) -> Settings:
-    """Settings for a command that needs a running broker."""
+    """Settings for a command that needs a running broker: ``--broker``, else
+    ``WIREWATCH_BROKER``, else the embedded broker of a running ``wirewatch run`` (found
+    through the broker file in the data dir)."""
+    from streams.broker import broker_file, discover_broker
+
     settings = settings_for(broker)
-    if not settings.broker:
-        fail("no broker: pass --broker kafka://HOST:PORT or set WIREWATCH_BROKER", 2)
-    return settings
+    if settings.broker:
+        return settings
+    found = discover_broker(settings.data_dir)
+    if found is None:
+        fail("no broker: pass --broker kafka://HOST:PORT, set WIREWATCH_BROKER, or start "
+             f"`wirewatch run` (no running one recorded in {broker_file(settings.data_dir)})", 2)
+    err.print(f"using the embedded broker of the running `wirewatch run`: {found} "
+              f"(from {broker_file(settings.data_dir)})")
+    return replace(settings, broker=found)
 
 
 def validate_published_at(value: str | None) -> str | None:
@@ -154,9 +165,11 @@ def run(
                                          help="Worker processes to run.")] = 1,
 ) -> None:
     """Run pipeline workers until interrupted (embedded broker when none is configured)."""
+    import time
+
     from streams.admin import ensure_topics
-    from streams.broker import EmbeddedBroker
-    from wirewatch.operations import watch_set
+    from streams.broker import EmbeddedBroker, forget_broker, record_broker
+    from wirewatch.operations import wait_ready, watch_list, watch_set
     from wirewatch.worker import WorkerProcess
 
     settings = settings_for(broker)
@@ -164,8 +177,12 @@ def run(
     embedded: EmbeddedBroker | None = None
     if not settings.broker:
         embedded = EmbeddedBroker(Path(settings.data_dir) / "broker.log").start()
-        settings = Settings.from_env(broker=embedded.url, rebalance_timeout=2.0)
-        err.print(f"embedded broker on {embedded.url} (memory only; log in {embedded.log_path})")
+        settings = replace(settings, broker=embedded.url, rebalance_timeout=2.0)
+        record_broker(settings.data_dir, embedded.url)
+        err.print(f"broker: embedded, {embedded.url} (memory only; log in "
+                  f"{embedded.log_path}); other wirewatch commands on this machine find it")
+    else:
+        err.print(f"broker: {settings.broker}")
     procs: list[WorkerProcess] = []
     stopping = False
 
@@ -175,27 +192,41 @@ def run(
 
     signal.signal(signal.SIGTERM, stop)
     signal.signal(signal.SIGINT, stop)
+    code = 0
     try:
         run_async(ensure_topics(settings))
         if seed:
             run_async(watch_set(settings, seed))
+            err.print(f"watchlist: seeded with {', '.join(format_rule(r) for r in seed)}")
+        elif not run_async(watch_list(settings)):
+            err.print("watchlist: EMPTY - no incident will alert. Add rules with "
+                      "`wirewatch watch add TR,RU:perpetrator` or set WIREWATCH_WATCH")
         for index in range(workers):
             procs.append(WorkerProcess(settings, index=index).start())
-        err.print(f"{workers} worker(s) running against {settings.broker}; logs in "
-                  f"{settings.data_dir}/worker-*.log; Ctrl-C stops")
-        import time
-
+        urls = [p.web_url for p in procs if p.web_url]
+        err.print(f"{workers} worker(s); logs in {settings.data_dir}/worker-*.log; "
+                  + (f"web: {', '.join(urls)}" if urls else "web disabled (WIREWATCH_WEB_PORT=0)"))
+        if urls:
+            started = time.monotonic()
+            run_async(wait_ready(procs, lambda: stopping))
+            if not stopping:
+                err.print(f"ready: {workers} worker(s) processing "
+                          f"({time.monotonic() - started:.1f}s); Ctrl-C stops")
         while not stopping:
             for proc in procs:
                 proc.check()
             time.sleep(0.5)
     except RuntimeError as exc:
-        fail(str(exc))
+        err.print(f"error: {exc}")
+        code = 1
     finally:
         for proc in procs:
             proc.stop()
         if embedded:
+            forget_broker(settings.data_dir, embedded.url)
             embedded.stop()
+    if code:
+        raise typer.Exit(code)
 
 
 @app.command()
@@ -311,6 +342,40 @@ def deadletter_ls(as_json: JsonOpt = False, broker: BrokerOpt = None) -> None:
     out.print(table)
 
 
+@app.command()
+def status(as_json: JsonOpt = False, broker: BrokerOpt = None) -> None:
+    """Topics, consumer lag, recent alerts and dead letters, read from the broker."""
+    from wirewatch.operations import status as read_status
+
+    state = run_async(read_status(client_settings(broker)))
+    if as_json:
+        print_json(state.to_dict())
+        return
+    s = state.summary
+    out.print(f"broker {state.broker}  group {state.group}")
+    out.print(f"raw {s.raw} = clean {s.clean} + duplicate {s.duplicate} + dead-lettered "
+              f"{s.deadletter}{'' if s.balanced else '  (NOT YET BALANCED: still working?)'}; "
+              f"incidents {s.incidents}; alert versions {s.alerts}")
+    last = state.last_alert_at or "never"
+    out.print(f"alerts in the last hour: {state.alerts_last_hour}; last alert: {last}")
+    topics = Table("topic", "messages")
+    for name, count in state.messages.items():
+        topics.add_row(name, str(count))
+    out.print(topics)
+    lag = Table("topic", "partition", "end", "committed", "lag")
+    for row in state.lag:
+        lag.add_row(row.topic, str(row.partition), str(row.end),
+                    "-" if row.committed is None else str(row.committed), str(row.lag))
+    out.print(lag)
+    if state.deadletters:
+        letters = Table("stage", "error", "count")
+        for d in state.deadletters:
+            letters.add_row(str(d["stage"]), str(d["error"]), str(d["count"]))
+        out.print(letters)
+    else:
+        out.print("no dead letters")
+
+
 @deadletter_app.command("replay")
 def deadletter_replay(
     positions: Annotated[list[str] | None, typer.Argument(
@@ -352,10 +417,19 @@ def notify(
         "--update-action", help="event_action for updated alerts.")] = "trigger",
     group: Annotated[str, typer.Option("--group", help="Consumer group (its offsets mark "
                                        "what was delivered).")] = "wirewatch-notify",
+    metrics_port: Annotated[int, typer.Option(
+        "--metrics-port", min=0, max=65535,
+        help="Serve Prometheus metrics (wirewatch_webhook_deliveries_total) on this port; "
+             "0: off.")] = 0,
     broker: BrokerOpt = None,
 ) -> None:
     """Forward alerts to a webhook (PagerDuty Events v2 style), at least once."""
     from urllib.parse import urlparse
+
+    if metrics_port:
+        from prometheus_client import start_http_server
+
+        start_http_server(metrics_port)
 
     from wirewatch.notify import Webhook
     from wirewatch.operations import notify as run_notify

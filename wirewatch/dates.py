@@ -17,6 +17,22 @@ _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 HISTORICAL_AFTER_DAYS = 45
 
 
+#: RFC 3339 date-time (JSON Schema's "date-time" format): date, time, offset or Z
+_RFC3339 = re.compile(
+    r"^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$")
+
+
+def is_rfc3339(value: str) -> bool:
+    """True when ``value`` is an RFC 3339 date-time that names a real instant."""
+    if not _RFC3339.match(value):
+        return False
+    try:
+        datetime.fromisoformat(value.upper().replace("Z", "+00:00"))
+    except ValueError:
+        return False
+    return True
+
+
 def parse_published(value: str | None) -> date | None:
     """The calendar date of an RFC 3339 (or bare ISO) timestamp; None if unreadable."""
     if not value:

@@ -5,12 +5,13 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import tempfile
-from collections.abc import AsyncIterator, Callable, Iterable
+from collections.abc import AsyncIterator, Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 
 from schemas.records import Alert, WatchRule
-from streams import codecs
+from streams import codecs, metrics
 from streams.admin import ensure_topics
 from streams.broker import EmbeddedBroker
 from streams.client import count_records, producer, read_topic
@@ -176,8 +177,12 @@ async def notify(settings: Settings, webhook: Webhook, stop: asyncio.Event | Non
                     for record in records:
                         try:
                             alert = Alert.from_dict(codecs.decode(record.value))
-                            counts.attempts += await webhook.deliver(alert)
+                            attempts = await webhook.deliver(alert)
+                            counts.attempts += attempts
                             counts.delivered += 1
+                            metrics.WEBHOOK_DELIVERIES.labels(outcome="delivered").inc()
+                            metrics.WEBHOOK_DELIVERIES.labels(outcome="retried").inc(
+                                attempts - 1)
                             if on_delivered:
                                 on_delivered(alert, counts.attempts)
                         except (PermanentFailure, ValueError, KeyError, TypeError) as exc:
@@ -187,6 +192,7 @@ async def notify(settings: Settings, webhook: Webhook, stop: asyncio.Event | Non
                                     stage="notify", error=exc, topic=record.topic,
                                     partition=record.partition, offset=record.offset))
                             counts.dead_lettered += 1
+                            metrics.WEBHOOK_DELIVERIES.labels(outcome="dead_lettered").inc()
                         await consumer.commit(
                             {TopicPartition(tp.topic, tp.partition):
                              OffsetAndMetadata(record.offset + 1, "")})
@@ -282,6 +288,133 @@ async def wait_accounted(settings: Settings, expected_raw: int, timeout: float,
         await asyncio.sleep(0.25)
 
 
+async def wait_ready(workers: Sequence[WorkerProcess], stopped: Callable[[], bool],
+                     timeout: float = 300.0) -> None:
+    """Return once every worker's ``/ready`` answers 200; raise if a worker dies or time
+    runs out. ``stopped`` ends the wait early (Ctrl-C)."""
+    import aiohttp
+
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    pending = [w for w in workers if w.web_url]
+    async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=2)) as session:
+        while pending and not stopped():
+            for worker in list(pending):
+                worker.check()
+                with contextlib.suppress(aiohttp.ClientError, asyncio.TimeoutError):
+                    async with session.get(f"{worker.web_url}/ready") as resp:
+                        if resp.status == 200:
+                            pending.remove(worker)
+            if loop.time() > deadline:
+                raise TimeoutError(f"workers not ready within {timeout:.0f}s")
+            await asyncio.sleep(0.25)
+
+
+@dataclass(slots=True)
+class PartitionLag:
+    """The consumer group's position on one partition."""
+
+    topic: str
+    partition: int
+    end: int
+    committed: int | None
+
+    @property
+    def lag(self) -> int:
+        return max(0, self.end - (self.committed or 0))
+
+    def to_dict(self) -> dict[str, object]:
+        return {"topic": self.topic, "partition": self.partition, "end": self.end,
+                "committed": self.committed, "lag": self.lag}
+
+
+@dataclass(slots=True)
+class Status:
+    """What ``wirewatch status`` shows: one screen for an operator."""
+
+    broker: str
+    group: str
+    summary: Summary
+    messages: dict[str, int]
+    lag: list[PartitionLag]
+    alerts_last_hour: int
+    last_alert_at: str | None
+    deadletters: list[dict[str, object]]
+
+    def to_dict(self) -> dict[str, object]:
+        return {"broker": self.broker, "group": self.group, "summary": self.summary.to_dict(),
+                "messages": self.messages, "lag": [p.to_dict() for p in self.lag],
+                "total_lag": sum(p.lag for p in self.lag),
+                "alerts_last_hour": self.alerts_last_hour, "last_alert_at": self.last_alert_at,
+                "deadletters": self.deadletters}
+
+
+async def status(settings: Settings, now: datetime | None = None) -> Status:
+    """Read the topics and the consumer group's committed offsets from the broker.
+
+    Every topic is read to its end (the embedded broker under-reports high watermarks,
+    so the end of each partition is taken from what is there, not from offsets).
+    """
+    from aiokafka import TopicPartition
+    from aiokafka.admin import AIOKafkaAdminClient
+
+    names = TopicNames(settings.topic_prefix)
+    now = now or datetime.now(UTC)
+    messages: dict[str, int] = {}
+    ends: dict[tuple[str, int], int] = {}
+    alerts_recent: set[str] = set()
+    last_alert: str | None = None
+    for spec_name in names.all():
+        messages[spec_name] = 0
+        async for record in read_topic(settings, spec_name):
+            messages[spec_name] += 1
+            ends[(record.topic, record.partition)] = record.offset + 1
+            if spec_name == names.alerts:
+                with contextlib.suppress(ValueError, KeyError, TypeError):
+                    alert = Alert.from_dict(codecs.decode(record.value))
+                    when = _parse_time(alert.updated_at)
+                    if when and (last_alert is None or alert.updated_at > last_alert):
+                        last_alert = alert.updated_at
+                    if when and (now - when).total_seconds() <= 3600:
+                        alerts_recent.add(f"{alert.alert_id}.v{alert.version}")
+    admin = AIOKafkaAdminClient(bootstrap_servers=settings.bootstrap_servers)
+    await admin.start()
+    try:
+        tps = [TopicPartition(t["topic"], p["partition"])
+               for t in await admin.describe_topics(names.consumed())
+               for p in t.get("partitions", [])]
+        # the partitions are named: the embedded broker cannot answer "all of the group's"
+        committed = await admin.list_consumer_group_offsets(settings.app_id, partitions=tps)
+    finally:
+        await admin.close()
+    lag = []
+    for tp in sorted(tps):
+        meta = committed.get(tp)
+        offset = meta.offset if meta is not None and meta.offset >= 0 else None
+        lag.append(PartitionLag(tp.topic, tp.partition, ends.get((tp.topic, tp.partition), 0),
+                                offset))
+    summary_now = await summary(settings)
+    letters: dict[tuple[str, str], int] = {}
+    for letter in await dead_letters(settings):
+        reason = (letter.stage, letter.headers.get("error.class", "?"))
+        letters[reason] = letters.get(reason, 0) + 1
+    return Status(
+        broker=settings.broker or "", group=settings.app_id, summary=summary_now,
+        messages=messages, lag=lag, alerts_last_hour=len(alerts_recent),
+        last_alert_at=last_alert,
+        deadletters=[{"stage": s, "error": e, "count": n}
+                     for (s, e), n in sorted(letters.items(), key=lambda kv: -kv[1])],
+    )
+
+
+def _parse_time(value: str) -> datetime | None:
+    try:
+        when = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except (ValueError, AttributeError):
+        return None
+    return when if when.tzinfo else when.replace(tzinfo=UTC)
+
+
 def demo_settings(broker_url: str, data_dir: str, base: Settings | None = None) -> Settings:
     """Settings for a one-process demo or test: short group timeouts, a private data dir."""
     base = base or Settings.from_env()
@@ -289,7 +422,7 @@ def demo_settings(broker_url: str, data_dir: str, base: Settings | None = None) 
         {}, broker=broker_url, data_dir=data_dir, app_id=base.app_id,
         topic_prefix=base.topic_prefix, partitions=2, rebalance_timeout=1.0,
         session_timeout=6.0, heartbeat_interval=0.5, max_body_bytes=base.max_body_bytes,
-        log_level="warning",
+        log_level="warning", web_port=0,
     )
 
 
@@ -324,5 +457,6 @@ async def _follow_alerts(settings: Settings, on_alert: Callable[[Alert], None],
             on_alert(Alert.from_dict(codecs.decode(record.value)))
 
 
-__all__ = ["Summary", "alerts", "dead_letters", "format_rule", "publish", "run_demo", "summary",
-           "wait_accounted", "watch_list", "watch_remove", "watch_set"]
+__all__ = ["Status", "Summary", "alerts", "dead_letters", "format_rule", "publish", "run_demo",
+           "status", "summary", "wait_accounted", "wait_ready", "watch_list", "watch_remove",
+           "watch_set"]

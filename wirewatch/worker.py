@@ -6,6 +6,8 @@ import logging
 import os
 import subprocess
 import sys
+import time
+from dataclasses import replace
 from pathlib import Path
 from types import TracebackType
 
@@ -20,11 +22,27 @@ def run_worker() -> None:
     import faust
 
     import agents  # noqa: F401 - registers the agents
+    from agents.alert import watchlist, watchlist_mirror
+    from streams import stage, web
     from streams.app import app, settings
     from wirewatch import gazetteer, nlp
 
+    stage.bug_budget.limit = settings.max_errors_per_minute
+    ready = None
+    if settings.web_port > 0:
+        ready, _ = web.install(app, settings, lambda: [r for r in watchlist.values() if r])
+
+        @app.task
+        async def watchlist_loaded() -> None:
+            await watchlist_mirror.caught_up.wait()
+            ready.watchlist = True
+
+    started = time.monotonic()
     nlp.model()  # load the model and gazetteer before the first message, not during it
     gazetteer.warm()
+    if ready is not None:
+        ready.model = True
+    log.info("model and gazetteer loaded in %.1fs", time.monotonic() - started)
     worker = faust.Worker(app, loglevel=settings.log_level.upper(), quiet=True)
     worker.execute_from_commandline()
 
@@ -33,6 +51,8 @@ class WorkerProcess:
     """A worker in a child process that dies with its parent; use as a context manager."""
 
     def __init__(self, settings: Settings, log_path: Path | None = None, index: int = 0) -> None:
+        if settings.web_port > 0 and index:
+            settings = replace(settings, web_port=settings.web_port + index)  # SPEC §9
         self.settings = settings
         self.log_path = log_path or Path(settings.data_dir) / f"worker-{index}.log"
         self.proc: subprocess.Popen[bytes] | None = None
@@ -46,6 +66,15 @@ class WorkerProcess:
                 stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, preexec_fn=die_with_parent,
             )
         return self
+
+    @property
+    def web_url(self) -> str | None:
+        """Where this worker serves its operations page and probes (None: disabled)."""
+        if self.settings.web_port <= 0:
+            return None
+        host = self.settings.web_host
+        host = "127.0.0.1" if host in ("0.0.0.0", "") else host
+        return f"http://{host}:{self.settings.web_port}"
 
     def check(self) -> None:
         """Raise if the worker has exited."""

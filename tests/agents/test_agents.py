@@ -13,6 +13,7 @@ from typing import Any
 import faust
 import orjson
 import pytest
+from aiokafka import ConsumerRecord
 
 import agents
 from schemas import validation_errors
@@ -44,8 +45,14 @@ def empty_tables() -> None:
     """Each test starts with no remembered texts and an empty watchlist."""
     agents.clean.recent_stories.data.clear()
     agents.clean.deduplicator._index = None
-    agents.alert.watchlist.data.clear()
+    agents.alert.watchlist.clear()
+    agents.alert.watchlist_mirror.caught_up.set()  # no broker: the mirror is fed by hand
     agents.alert.open_alerts.data.clear()
+
+
+def record(key: bytes, value: bytes | None) -> ConsumerRecord[bytes, bytes]:
+    """A record as the watchlist mirror receives it from the broker."""
+    return ConsumerRecord("wire.watchlist", 0, 0, 0, 0, key, value, None, 0, 0, [])
 
 
 def on(captured: list[Sent], topic: str) -> list[Sent]:
@@ -160,6 +167,10 @@ async def test_watchlist_alert_and_track_agents(sent: list[Sent]) -> None:
     rule = {"country": "TR", "roles": ["victim"], "min_killed": 0}
     async with agents.alert.watch.test_context() as watcher:
         await watcher.put(key=b"TR", value=orjson.dumps(rule))
+        await watcher.put(key=b"TR", value=b'{"country": "TR", "roles": ["bystander"]}')
+    (letter,) = on(sent, names.deadletter)  # the group agent checks; the mirror applies
+    assert dict(letter.headers)["error.class"] == b"WatchRuleError"
+    agents.alert.mirror_watch_change(record(b"TR", orjson.dumps(rule)))
     assert agents.alert.watchlist["TR"] == rule
 
     async with agents.alert.alert.test_context() as agent:
@@ -182,9 +193,13 @@ async def test_watchlist_alert_and_track_agents(sent: list[Sent]) -> None:
     for value in alerts:
         assert validation_errors("alert.json", value) == []
     assert len(agents.alert.open_alerts[pending.key.decode()]) == 1
+    first = dict(on(sent, names.alerts)[0].headers)
+    assert first["ce_specversion"] == b"1.0" and first["ce_subject"] == b"TR"
+    assert first["ce_type"] == b"org.wirewatch.alert.new"
+    assert first["ce_id"] == f"{alerts[0]['alert_id']}.v1".encode()
+    assert dict(on(sent, names.alerts)[1].headers)["ce_type"] == b"org.wirewatch.alert.updated"
 
-    async with agents.alert.watch.test_context() as watcher:
-        await watcher.put(key=b"TR", value=None)
+    agents.alert.mirror_watch_change(record(b"TR", None))
     assert "TR" not in agents.alert.watchlist
     async with agents.alert.alert.test_context() as agent:
         await agent.put(key=b"i", value=payload)

@@ -8,6 +8,7 @@ from wirewatch.cleaning import (
     EmptyArticle,
     InvalidArticle,
     InvalidEncoding,
+    InvalidField,
     MessageTooLarge,
     NotJSON,
     clean_article,
@@ -43,6 +44,22 @@ def test_parse_raw_accepts_a_valid_article() -> None:
 def test_parse_raw_names_what_is_wrong(payload: bytes, error: type[Exception]) -> None:
     with pytest.raises(error):
         parse_raw(payload)
+
+
+@pytest.mark.parametrize("published_at", [
+    "yesterday", "", "9999-99-99", "2026-11-20", "2026-02-30T10:00:00Z", "2026-11-20T10:00:00",
+    "20 Nov 2026 10:00 GMT",
+])
+def test_published_at_must_be_an_rfc3339_date_time(published_at: str) -> None:
+    with pytest.raises(InvalidField, match="published_at"):
+        parse_raw(raw(published_at=published_at))
+
+
+@pytest.mark.parametrize("published_at", [
+    "2026-11-20T10:00:00Z", "2026-11-20T10:00:00.250+05:30", "2026-11-20t10:00:00z",
+])
+def test_rfc3339_forms_are_accepted(published_at: str) -> None:
+    assert parse_raw(raw(published_at=published_at)).published_at == published_at
 
 
 def test_parse_raw_size_limit() -> None:

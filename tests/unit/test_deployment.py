@@ -62,3 +62,41 @@ def test_readme_starts_with_the_two_set_up_commands_and_documents_every_setting(
 
 def test_ci_runs_make_test() -> None:
     assert "make test" in (ROOT / ".ci" / "run").read_text()
+
+
+def test_compose_runs_prometheus_and_grafana_on_the_deploy_files() -> None:
+    services = compose()["services"]
+    assert "./deploy/prometheus:/etc/prometheus:ro" in services["prometheus"]["volumes"]
+    grafana = " ".join(services["grafana"]["volumes"])
+    assert "deploy/grafana/wirewatch.json" in grafana and "deploy/grafana/provisioning" in grafana
+    worker = services["worker"]
+    assert "/ready" in " ".join(worker["healthcheck"]["test"])
+    env = worker["environment"]
+    assert env["WIREWATCH_WEB_HOST"] == "0.0.0.0"  # reachable from the other containers
+
+
+def test_prometheus_config_scrapes_the_workers_and_loads_the_rules() -> None:
+    config = yaml.safe_load((ROOT / "deploy" / "prometheus" / "prometheus.yml").read_text())
+    assert config["rule_files"] == ["alerts.yml"]
+    (job,) = config["scrape_configs"]
+    assert job["metrics_path"] == "/metrics"
+    port = Settings.from_env({}).web_port
+    assert job["dns_sd_configs"][0]["port"] == port and "worker" in compose()["services"]
+    rules = yaml.safe_load((ROOT / "deploy" / "prometheus" / "alerts.yml").read_text())
+    exprs = " ".join(r["expr"] for g in rules["groups"] for r in g["rules"])
+    for family in ("up{", "wirewatch_consumer_lag", "wirewatch_deadletters_total",
+                   "wirewatch_messages_total", "wirewatch_webhook_deliveries_total"):
+        assert family in exprs, family
+
+
+def test_the_dashboard_shows_every_wirewatch_family() -> None:
+    import json
+
+    from streams import metrics
+
+    dashboard = json.loads((ROOT / "deploy" / "grafana" / "wirewatch.json").read_text())
+    exprs = " ".join(t["expr"] for p in dashboard["panels"] for t in p["targets"])
+    families = [m for m in vars(metrics).values() if hasattr(m, "_name")]
+    assert len(families) == 8
+    for family in families:
+        assert family._name in exprs, family._name

@@ -56,6 +56,18 @@ def test_backoff_grows_and_is_capped_and_honours_retry_after() -> None:
     assert policy.delay(1, retry_after=5) == 5
 
 
+def test_retry_after_in_seconds_or_as_an_http_date() -> None:
+    from datetime import UTC, datetime
+
+    from wirewatch.notify import _seconds
+
+    now = datetime(2026, 11, 27, 8, 0, 0, tzinfo=UTC)
+    assert _seconds("120", now) == 120.0
+    assert _seconds("Fri, 27 Nov 2026 08:00:30 GMT", now) == 30.0
+    assert _seconds("Fri, 27 Nov 2026 07:59:00 GMT", now) == 0.0  # already past
+    assert _seconds("soon", now) is None and _seconds(None, now) is None
+
+
 class Receiver:
     """A webhook receiver that answers with a scripted list of statuses, then 202."""
 

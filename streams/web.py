@@ -1,0 +1,217 @@
+"""The operations surface every worker serves over Faust's web server (SPEC §9).
+
+``/health`` (liveness), ``/ready`` (readiness with the reason when not),
+``/metrics`` (Faust's Prometheus sensor families plus :mod:`streams.metrics`),
+``/api/state`` (what the operations page shows) and ``/`` (the page itself,
+``streams/static/index.html``, script and style inline: nothing from the internet).
+``/watchlist/`` is served by the alert stage.
+
+What the page shows comes from this worker: its own stage rates and lag, plus the
+whole alerts and dead-letter topics mirrored without a consumer group
+(:class:`streams.mirror.TopicMirror`), so every worker's page shows every alert.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import socket
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import faust
+from aiokafka import ConsumerRecord
+from aiokafka.client import AIOKafkaClient
+
+from streams import codecs, metrics
+from streams.mirror import TopicMirror
+from streams.settings import Settings
+from streams.topics import TopicNames
+
+log = logging.getLogger(__name__)
+
+STATIC = Path(__file__).with_name("static")
+RECENT_ALERTS = 50
+PROBE_INTERVAL_S = 2.0
+
+
+@dataclass
+class Readiness:
+    """What ``/ready`` checks; each flag is kept up to date by the worker."""
+
+    broker: bool = False
+    model: bool = False
+    watchlist: bool = False
+    partitions: bool = False
+    since: float = field(default_factory=time.monotonic)
+
+    def missing(self) -> list[str]:
+        """The checks that fail, in words an operator can act on."""
+        out = []
+        if not self.broker:
+            out.append("broker: not reachable")
+        if not self.partitions:
+            out.append("partitions: not assigned yet (joining the consumer group)")
+        if not self.model:
+            out.append("model: spaCy model and gazetteer not loaded yet")
+        if not self.watchlist:
+            out.append("watchlist: not read to the end yet")
+        return out
+
+
+@dataclass
+class OperationsView:
+    """The state behind ``/api/state``: recent alerts and dead letters by reason."""
+
+    alerts: dict[str, dict[str, Any]] = field(default_factory=dict)
+    deadletters: dict[tuple[int, int], tuple[str, str]] = field(default_factory=dict)
+    rates: metrics.RateWindow = field(default_factory=metrics.RateWindow)
+
+    def on_alert(self, record: ConsumerRecord) -> None:
+        """Keep the latest version of each alert (re-reading a record changes nothing)."""
+        try:
+            alert = codecs.decode(record.value or b"")
+            alert_id = str(alert["alert_id"])
+        except (ValueError, KeyError, TypeError):
+            return
+        known = self.alerts.get(alert_id)
+        if known is None or int(alert.get("version", 0)) >= int(known.get("version", 0)):
+            self.alerts[alert_id] = alert
+        if len(self.alerts) > 4 * RECENT_ALERTS:
+            for old in sorted(self.alerts, key=lambda k: self.alerts[k].get("updated_at", ""))[
+                    :len(self.alerts) - RECENT_ALERTS]:
+                del self.alerts[old]
+
+    def on_deadletter(self, record: ConsumerRecord) -> None:
+        """Remember each dead letter's stage and error class by its position."""
+        headers = {k: v.decode("utf-8", "replace") for k, v in record.headers or ()}
+        self.deadletters[(record.partition, record.offset)] = (
+            headers.get("stage", "?"), headers.get("error.class", "?"))
+
+    def recent_alerts(self) -> list[dict[str, Any]]:
+        ordered = sorted(self.alerts.values(), key=lambda a: a.get("updated_at", ""),
+                         reverse=True)
+        return ordered[:RECENT_ALERTS]
+
+    def deadletters_by_reason(self) -> list[dict[str, Any]]:
+        counts: dict[tuple[str, str], int] = {}
+        for reason in self.deadletters.values():
+            counts[reason] = counts.get(reason, 0) + 1
+        return [{"stage": stage, "error": error, "count": n}
+                for (stage, error), n in sorted(counts.items(), key=lambda kv: -kv[1])]
+
+
+def lag_by_partition(app: faust.App, topics: set[str]) -> list[dict[str, Any]]:
+    """High watermark minus committed offset for each partition this worker holds.
+
+    The embedded broker may report a high watermark short of the end, so lag is
+    clamped at 0 (it never overstates; on Apache Kafka it is exact).
+    """
+    consumer = app.consumer
+    committed = getattr(consumer, "_committed_offset", {})
+    rows = []
+    for tp in sorted(consumer.assignment()):
+        if tp.topic not in topics:  # table changelogs and Faust's own topics
+            continue
+        try:
+            high = consumer.highwater(tp)
+        except Exception:  # no fetch yet for this partition
+            continue
+        if high is None or high < 0:
+            continue
+        done = committed.get(tp)
+        lag = max(0, high - (done if done is not None else 0))
+        rows.append({"topic": tp.topic, "partition": tp.partition, "lag": lag})
+    return rows
+
+
+def install(app: faust.App, settings: Settings, rules: Callable[[], list[dict[str, Any]]]
+            ) -> tuple[Readiness, OperationsView]:
+    """Register the operations pages, timers and mirrors on ``app``."""
+    from faust.sensors.prometheus import setup_prometheus_sensors
+
+    names = TopicNames(settings.topic_prefix)
+    consumed = set(names.consumed())
+    ready = Readiness()
+    view = OperationsView()
+    alert_mirror = TopicMirror(settings, names.alerts, view.on_alert)
+    deadletter_mirror = TopicMirror(settings, names.deadletter, view.on_deadletter)
+    identity = f"{socket.gethostname()}:{settings.web_port} (pid {os.getpid()})"
+    setup_prometheus_sensors(app, pattern="/metrics",
+                             name_prefix=settings.app_id.replace("-", "_") + "_faust")
+
+    @app.task
+    async def mirror_alerts() -> None:
+        await alert_mirror.run()
+
+    @app.task
+    async def mirror_deadletters() -> None:
+        await deadletter_mirror.run()
+
+    @app.task
+    async def probe_broker() -> None:
+        """Ask the broker for metadata every few seconds; log each change of state once."""
+        client = AIOKafkaClient(bootstrap_servers=settings.bootstrap_servers,
+                                request_timeout_ms=5000)
+        try:
+            while True:
+                try:
+                    if not client.cluster.brokers():
+                        await client.bootstrap()
+                    await asyncio.wait_for(client.fetch_all_metadata(), 5.0)
+                    reachable = True
+                except asyncio.CancelledError:
+                    raise
+                except Exception:
+                    reachable = False
+                if reachable != ready.broker:
+                    (log.warning if not reachable else log.info)(
+                        "broker %s %s", settings.bootstrap_servers,
+                        "reachable" if reachable else "NOT reachable")
+                    ready.broker = reachable
+                await asyncio.sleep(PROBE_INTERVAL_S)
+        finally:
+            await client.close()
+
+    @app.timer(PROBE_INTERVAL_S)
+    async def sample() -> None:
+        view.rates.sample(metrics.messages_by_stage())
+        rows = lag_by_partition(app, consumed)
+        for row in rows:
+            metrics.CONSUMER_LAG.labels(topic=row["topic"], partition=str(row["partition"])) \
+                .set(row["lag"])
+        ready.partitions = bool(app.consumer.assignment()) and not app.rebalancing
+
+    @app.page("/health")
+    async def health(web: Any, request: Any) -> Any:
+        return web.json({"status": "ok"})
+
+    @app.page("/ready")
+    async def readiness(web: Any, request: Any) -> Any:
+        missing = ready.missing()
+        body = {"ready": not missing, "missing": missing, "worker": identity}
+        return web.json(body, status=200 if not missing else 503)
+
+    @app.page("/api/state")
+    async def state(web: Any, request: Any) -> Any:
+        return web.json({
+            "worker": identity,
+            "ready": not ready.missing(),
+            "missing": ready.missing(),
+            "alerts": view.recent_alerts(),
+            "rates": view.rates.rates(),
+            "lag": lag_by_partition(app, consumed),
+            "deadletters": view.deadletters_by_reason(),
+            "watch": rules(),
+            "time": time.time(),
+        })
+
+    @app.page("/")
+    async def index(web: Any, request: Any) -> Any:
+        return web.html((STATIC / "index.html").read_text(encoding="utf-8"))
+
+    return ready, view

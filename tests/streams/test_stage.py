@@ -1,0 +1,89 @@
+"""The typed error policy of the stage loop: bad input is dead-lettered, bugs are loud."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from schemas.records import RecordError
+from streams import stage
+from streams.stage import BugBudget, StageResult, run_stage
+
+
+class FakeMessage:
+    topic = "wire.articles.raw"
+    partition = 2
+    offset = 41
+    key = b"k"
+    value = b"{}"
+    timestamp = 1_700_000_000.0
+    headers: Any = (("wirewatch.ingested", b"1699999999.5"),)
+
+
+class FakeEvent:
+    message = FakeMessage()
+
+
+EVENT: Any = FakeEvent()  # what run_stage reads of a Faust event
+
+
+class Capture:
+    def __init__(self) -> None:
+        self.sent: list[dict[str, Any]] = []
+
+    async def send(self, **kwargs: Any) -> None:
+        self.sent.append(kwargs)
+
+
+def raising(exc: Exception) -> Any:
+    def handler(key: str | None, payload: bytes) -> StageResult:
+        raise exc
+    return handler
+
+
+async def test_bad_input_is_dead_lettered_with_its_class() -> None:
+    letters: Any = Capture()
+    result = await run_stage("unit", EVENT, raising(RecordError("missing field 'id'")),
+                             letters)
+    assert result.outcome == "deadletter"
+    (letter,) = letters.sent
+    headers = dict(letter["headers"])
+    assert headers["error.class"] == b"RecordError"
+    assert headers["original.offset"] == b"41" and letter["value"] == b"{}"
+
+
+async def test_a_bug_is_not_dead_lettered_and_too_many_stop_the_worker(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    stopped: list[BaseException] = []
+    monkeypatch.setattr(stage, "bug_budget", BugBudget(limit=2))
+    monkeypatch.setattr(stage, "stop_worker", stopped.append)
+    letters: Any = Capture()
+    for _ in range(2):
+        result = await run_stage("unit", EVENT, raising(KeyError("oops")),
+                                 letters)
+        assert result.outcome == "error"
+    assert stopped == [] and letters.sent == []
+    await run_stage("unit", EVENT, raising(AttributeError("x")),
+                    letters)
+    (reason,) = stopped
+    assert isinstance(reason, stage.StageBugRate) and "more than 2" in str(reason)
+    assert letters.sent == []
+
+
+def test_the_budget_only_counts_the_last_minute() -> None:
+    budget = BugBudget(limit=2, window_s=60)
+    assert not budget.spend(now=0) and not budget.spend(now=1)
+    assert not budget.spend(now=70)  # the first two are older than a minute
+    assert not budget.spend(now=71)
+    assert budget.spend(now=72)  # three within the last minute
+
+
+def test_the_ingest_time_travels_in_a_header_or_is_the_raw_timestamp() -> None:
+    assert stage.ingested_at(EVENT.message) == 1699999999.5
+
+    class Raw(FakeMessage):
+        headers: Any = None
+    raw: Any = Raw()
+    assert stage.ingested_at(raw) == 1_700_000_000.0
+
