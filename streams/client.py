@@ -17,7 +17,7 @@ async def producer(settings: Settings) -> AsyncIterator[AIOKafkaProducer]:
     """A started producer (acks=all, no idempotence: the embedded broker lacks it)."""
     prod = AIOKafkaProducer(
         bootstrap_servers=settings.bootstrap_servers, acks="all", enable_idempotence=False,
-        max_request_size=max(2 * settings.max_body_bytes, 1_048_576) + 65_536,
+        max_request_size=settings.max_message_bytes + 65_536,
         linger_ms=5,
     )
     try:

@@ -10,6 +10,12 @@ Headers = list[tuple[str, bytes]]
 MAX_MESSAGE_CHARS = 1000
 
 
+def deadletter_id(topic: str, partition: int, offset: int) -> str:
+    """The stable id of a dead letter: where its original message was. A message
+    redelivered after a crash and dead-lettered again gets the same id."""
+    return f"{topic}:{partition}:{offset}"
+
+
 def deadletter_headers(
     *, stage: str, error: BaseException, topic: str, partition: int, offset: int,
     now: datetime | None = None,
@@ -18,6 +24,7 @@ def deadletter_headers(
     when = (now or datetime.now(UTC)).isoformat(timespec="milliseconds")
     message = str(error) or error.__class__.__name__
     return [
+        ("deadletter.id", deadletter_id(topic, partition, offset).encode()),
         ("stage", stage.encode()),
         ("error.class", error.__class__.__name__.encode()),
         ("error.message", message[:MAX_MESSAGE_CHARS].encode("utf-8", "replace")),
@@ -37,6 +44,14 @@ class DeadLetter:
     headers: dict[str, str]
     partition: int
     offset: int
+
+    @property
+    def id(self) -> str:
+        """The stable id (original topic:partition:offset); distinct per original message."""
+        return self.headers.get("deadletter.id") or deadletter_id(
+            self.headers.get("original.topic", "?"),
+            int(self.headers.get("original.partition", -1) or -1),
+            int(self.headers.get("original.offset", -1) or -1))
 
     @property
     def stage(self) -> str:

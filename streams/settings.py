@@ -51,6 +51,11 @@ class Settings:
     max_body_bytes: int = _setting(
         "WIREWATCH_MAX_BODY_BYTES", 1_000_000, "Raw messages larger than this are dead-lettered."
     )
+    max_message_bytes: int = _setting(
+        "WIREWATCH_MAX_MESSAGE_BYTES", 1_048_576,
+        "Largest message the broker accepts (Kafka's message.max.bytes): `publish` refuses "
+        "larger lines, and a dead letter that would not fit keeps only a prefix.",
+    )
     dedup_window_hours: float = _setting(
         "WIREWATCH_DEDUP_WINDOW_HOURS", 48.0,
         "How long a story is remembered for the near-duplicate check (another wire's copy).",

@@ -45,6 +45,10 @@ INPUT_ERRORS: tuple[type[Exception], ...] = (
 )
 #: header carrying the raw message's timestamp (epoch seconds, text) through every stage
 INGESTED_HEADER = "wirewatch.ingested"
+#: header carrying the raw message's position (``topic:partition:offset``) through every
+#: stage: a redelivered message yields records with the same origin, so counts of
+#: outcomes can be taken per distinct raw message
+ORIGIN_HEADER = "wirewatch.origin"
 
 
 class StageBugRate(RuntimeError):
@@ -91,6 +95,11 @@ class BugBudget:
 
 #: one budget per worker process, shared by every stage (set from the settings at start)
 bug_budget = BugBudget(limit=10)
+#: largest dead letter the broker takes (WIREWATCH_MAX_MESSAGE_BYTES, set at start); a
+#: bigger original is dead-lettered as a reference: its first bytes and its position
+max_letter_bytes = 1_048_576
+#: how much of an oversized original a reference keeps
+REFERENCE_PREFIX_BYTES = 64 * 1024
 
 
 #: exit status of a worker stopped by :class:`StageBugRate` (EX_SOFTWARE)
@@ -109,26 +118,69 @@ def stop_worker(reason: StageBugRate) -> None:
     os._exit(EXIT_BUG_RATE)
 
 
-def ingested_at(message: faust.types.Message) -> float:
-    """When the raw message behind ``message`` entered the pipeline (epoch seconds)."""
+def _header(message: faust.types.Message, name: str) -> bytes | None:
     headers = message.headers or ()
     pairs = headers.items() if isinstance(headers, Mapping) else headers
     for key, value in pairs:
-        if key == INGESTED_HEADER:
-            try:
-                return float(value)
-            except (TypeError, ValueError):
-                break
+        if key == name:
+            return bytes(value) if value is not None else None
+    return None
+
+
+def ingested_at(message: faust.types.Message) -> float:
+    """When the raw message behind ``message`` entered the pipeline (epoch seconds)."""
+    value = _header(message, INGESTED_HEADER)
+    if value is not None:
+        try:
+            return float(value)
+        except ValueError:
+            pass
     return float(message.timestamp or time.time())
 
 
-async def send(emit: Emit, ingested: float | None = None) -> None:
-    """Encode and send one message, with its headers and the ingest time."""
+def origin_of(message: faust.types.Message) -> str:
+    """The position of the raw message behind ``message`` (``topic:partition:offset``)."""
+    value = _header(message, ORIGIN_HEADER)
+    if value:
+        return value.decode("utf-8", "replace")
+    return f"{message.topic}:{message.partition}:{message.offset}"
+
+
+async def send(emit: Emit, ingested: float | None = None, origin: str | None = None) -> None:
+    """Encode and send one message, with its headers, the ingest time and the origin."""
     headers = list(emit.headers)
     if ingested is not None:
         headers.append((INGESTED_HEADER, repr(ingested).encode()))
+    if origin is not None:
+        headers.append((ORIGIN_HEADER, origin.encode()))
     await emit.topic.send(key=codecs.encode_key(emit.key), value=codecs.encode(emit.value),
                           headers=headers or None)
+
+
+async def send_deadletter(deadletter: faust.TopicT, message: faust.types.Message,
+                          value: bytes, headers: Headers) -> None:
+    """Dead-letter ``value`` untouched, or, when it would not fit in one broker message,
+    as a reference: its first :data:`REFERENCE_PREFIX_BYTES` bytes with headers saying so
+    (the original stays on its topic at the position the headers give)."""
+    from aiokafka.errors import MessageSizeTooLargeError
+    from faust.exceptions import ProducerSendError
+
+    def reference() -> tuple[bytes, Headers]:
+        return value[:REFERENCE_PREFIX_BYTES], [
+            *headers, ("deadletter.truncated", b"true"),
+            ("original.size", str(len(value)).encode())]
+
+    body, extra = (value, headers) if len(value) + 64 * 1024 <= max_letter_bytes \
+        else reference()
+    try:
+        await deadletter.send(key=message.key, value=body, headers=extra)
+    except (MessageSizeTooLargeError, ProducerSendError) as exc:
+        if body is not value:
+            raise
+        log.warning("dead letter of %s[%s]@%s too large (%s); sending a reference",
+                    message.topic, message.partition, message.offset, exc)
+        body, extra = reference()
+        await deadletter.send(key=message.key, value=body, headers=extra)
 
 
 async def run_stage(
@@ -144,14 +196,10 @@ async def run_stage(
     except INPUT_ERRORS as exc:
         log.warning("%s: dead-lettering %s[%s]@%s: %s: %s", stage, message.topic,
                     message.partition, message.offset, type(exc).__name__, exc)
-        await deadletter.send(
-            key=message.key,
-            value=value,
-            headers=deadletter_headers(
-                stage=stage, error=exc, topic=message.topic,
-                partition=message.partition, offset=message.offset,
-            ),
-        )
+        await send_deadletter(deadletter, message, value, deadletter_headers(
+            stage=stage, error=exc, topic=message.topic,
+            partition=message.partition, offset=message.offset,
+        ))
         metrics.count(stage, "deadletter")
         metrics.count_deadletter(stage, type(exc).__name__)
         metrics.STAGE_SECONDS.labels(stage=stage).observe(time.perf_counter() - started)
@@ -165,9 +213,9 @@ async def run_stage(
                 f"{stage}: more than {bug_budget.limit} unexpected errors within "
                 f"{bug_budget.window_s:.0f}s; stopping the worker (last: {exc!r})"))
         return StageResult("error")
-    ingested = ingested_at(message)
+    ingested, origin = ingested_at(message), origin_of(message)
     for emit in result.emits:
-        await send(emit, ingested)
+        await send(emit, ingested, origin)
     metrics.count(stage, result.outcome)
     metrics.STAGE_SECONDS.labels(stage=stage).observe(time.perf_counter() - started)
     return result

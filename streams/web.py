@@ -68,7 +68,8 @@ class OperationsView:
     """The state behind ``/api/state``: recent alerts and dead letters by reason."""
 
     alerts: dict[str, dict[str, Any]] = field(default_factory=dict)
-    deadletters: dict[tuple[int, int], tuple[str, str]] = field(default_factory=dict)
+    #: dead letter id → (stage, error class): a letter written twice counts once
+    deadletters: dict[str, tuple[str, str]] = field(default_factory=dict)
     rates: metrics.RateWindow = field(default_factory=metrics.RateWindow)
 
     def on_alert(self, record: ConsumerRecord) -> None:
@@ -89,8 +90,9 @@ class OperationsView:
     def on_deadletter(self, record: ConsumerRecord) -> None:
         """Remember each dead letter's stage and error class by its position."""
         headers = {k: v.decode("utf-8", "replace") for k, v in record.headers or ()}
-        self.deadletters[(record.partition, record.offset)] = (
-            headers.get("stage", "?"), headers.get("error.class", "?"))
+        letter_id = headers.get("deadletter.id") or f"{record.partition}:{record.offset}"
+        self.deadletters[letter_id] = (headers.get("stage", "?"),
+                                       headers.get("error.class", "?"))
 
     def recent_alerts(self) -> list[dict[str, Any]]:
         ordered = sorted(self.alerts.values(), key=lambda a: a.get("updated_at", ""),

@@ -17,7 +17,7 @@ import statistics
 import tempfile
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -154,20 +154,30 @@ def bench_e2e(articles: Sequence[RawArticle], watch: str, timeout: float) -> dic
 
 async def _e2e(articles: Sequence[RawArticle], watch: str, timeout: float) -> dict[str, float]:
     from streams.admin import ensure_topics
-    from streams.broker import EmbeddedBroker
+    from streams.broker import EmbeddedBroker, free_port
     from streams.client import read_topic
     from streams.topics import TopicNames
-    from wirewatch.operations import demo_settings, publish, wait_accounted, watch_set
+    from wirewatch.operations import (
+        demo_settings,
+        publish,
+        wait_accounted,
+        wait_ready,
+        watch_set,
+    )
     from wirewatch.watch import parse_rules
     from wirewatch.worker import WorkerProcess
 
     workdir = Path(tempfile.mkdtemp(prefix="wirewatch-bench-"))
     with EmbeddedBroker(workdir / "broker.log") as broker:
-        settings = demo_settings(broker.url, str(workdir))
+        settings = replace(demo_settings(broker.url, str(workdir)), web_port=free_port())
         names = TopicNames(settings.topic_prefix)
         await ensure_topics(settings)
         await watch_set(settings, parse_rules(watch))
+        started = time.perf_counter()
         with WorkerProcess(settings) as worker:
+            # start-up: process start to /ready (model, gazetteer, partitions, watchlist)
+            await wait_ready([worker], lambda: False, timeout)
+            startup_s = time.perf_counter() - started
             # one article first, so the timed run does not include the group join
             warm = [Message(f"warm-{articles[0].id}", codecs.encode(
                 {**articles[0].to_dict(), "id": f"warm-{articles[0].id}"}))]
@@ -188,6 +198,7 @@ async def _e2e(articles: Sequence[RawArticle], watch: str, timeout: float) -> di
                 await publish(settings, names.raw, [copy])
                 await asyncio.sleep(LATENCY_GAP_S)
             await wait_accounted(settings, total + len(copies), timeout, worker, quiet=1.0)
+            rss_mb = resident_mb(worker.proc.pid) if worker.proc else 0.0
         raw_times = {codecs.decode_key(r.key): r.timestamp
                      async for r in read_topic(settings, names.raw)}
         latencies = []
@@ -199,13 +210,25 @@ async def _e2e(articles: Sequence[RawArticle], watch: str, timeout: float) -> di
     first = min(raw_times[a.id] for a in articles if a.id in raw_times)
     span_ms = burst_end - first
     out = {"e2e_articles_per_s": len(articles) / (span_ms / 1000) if span_ms > 0 else 0.0,
-           "alerts_timed": float(len(latencies))}
+           "alerts_timed": float(len(latencies)), "startup_s": startup_s,
+           "worker_rss_mb": rss_mb}
     if latencies:
         latencies.sort()
         out["p50_ms"] = float(statistics.median(latencies))
         out["p99_ms"] = float(latencies[min(len(latencies) - 1,
                                             round(0.99 * (len(latencies) - 1)))])
     return out
+
+
+def resident_mb(pid: int) -> float:
+    """Resident memory of a process in MiB (Linux ``/proc``; 0 where unavailable)."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
 
 
 def run_bench(paths: Sequence[str], *, broker: bool = False, watch: str = "",

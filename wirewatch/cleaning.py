@@ -164,18 +164,25 @@ def clean_text(body: str, content_type: str = "text/plain") -> CleanText:
 LANGUAGE_SAMPLE_CHARS = 600
 
 
+#: below this probability the detector's verdict is not trusted and the language is "und"
+MIN_LANGUAGE_PROBABILITY = 0.9
+
+
 def detect_language(text: str) -> str:
     """ISO 639-1 code of the text's language, or ``"und"``."""
     sample = text[:LANGUAGE_SAMPLE_CHARS]
     if len(re.findall(r"[^\W\d_]", sample)) < 20:
         return "und"
-    from langdetect import DetectorFactory, LangDetectException, detect
+    from langdetect import DetectorFactory, LangDetectException, detect_langs
 
     DetectorFactory.seed = 0
     try:
-        return str(detect(sample))
+        best = detect_langs(sample)[0]
     except LangDetectException:
         return "und"
+    # a short English sentence with a digit in it can come out as Afrikaans, Danish or
+    # Turkish at 0.4-0.7; only a confident verdict keeps a text from extraction
+    return str(best.lang) if best.prob >= MIN_LANGUAGE_PROBABILITY else "und"
 
 
 def clean_article(raw: RawArticle) -> CleanArticle:

@@ -23,7 +23,7 @@ from rich.table import Table
 
 from schemas.records import Alert, RawArticle, WatchRule
 from streams.settings import Settings
-from wirewatch.inputs import InputError, messages, single_article
+from wirewatch.inputs import InputError, Message, messages, single_article
 from wirewatch.watch import WatchRuleError, format_rule, parse_rules
 
 app = typer.Typer(
@@ -241,14 +241,23 @@ def publish(
 
     settings = client_settings(broker)
     items = list(messages(paths, validate_published_at(published_at)))
+    refused: list[str] = []
+
+    def report(item: Message, reason: str) -> None:
+        refused.append(item.where or item.key)
+        err.print(f"refused {item.where or item.key}: {reason}", markup=False)
+
     with Progress(TextColumn("publishing"), BarColumn(), MofNCompleteColumn(),
                   TimeElapsedColumn(), console=err, transient=True) as progress:
         task = progress.add_task("publish", total=len(items))
         sent = run_async(publish_messages(
             settings, TopicNames(settings.topic_prefix).raw, items,
-            lambda n: progress.advance(task, n)))
+            lambda n: progress.advance(task, n), on_refused=report))
     out.print(f"published {sent} message(s) from {len(paths)} path(s) to "
-              f"{TopicNames(settings.topic_prefix).raw}")
+              f"{TopicNames(settings.topic_prefix).raw}"
+              + (f"; {len(refused)} refused" if refused else ""))
+    if refused:
+        raise typer.Exit(1)
 
 
 @app.command()
@@ -550,40 +559,90 @@ def extract(
 
 @app.command("eval")
 def eval_(
-    path: Annotated[str, typer.Argument(help="A labelled .jsonl file (SPEC §6)")],
+    paths: Annotated[list[str], typer.Argument(help="Labelled .jsonl files (SPEC §6)")],
     as_json: JsonOpt = False,
+    predictions: Annotated[str | None, typer.Option(
+        "--predictions", help="Write one JSON line per row (id, file, gold, predicted, "
+                              "right) to this file.")] = None,
+    alerts: Annotated[bool, typer.Option(
+        "--alerts", help="Alert-level replay: publication order, every country watched, "
+                         "scored by gold.event_group.")] = False,
     misses: Annotated[int, typer.Option("--misses", min=0,
                                         help="Also list up to N wrong answers.")] = 0,
 ) -> None:
-    """Accuracy of the pure pipeline on a labelled file."""
-    from wirewatch.evaluation import METRICS, REPORT_KEYS, EvalFileError, evaluate, read_rows
+    """Accuracy of the pure pipeline on labelled files (one table row per file)."""
+    from wirewatch.evaluation import (
+        METRICS,
+        REPORT_KEYS,
+        EvalFileError,
+        Report,
+        RowResult,
+        evaluate,
+        evaluate_alerts,
+        read_rows,
+    )
 
-    try:
-        rows = list(read_rows(path))
-    except EvalFileError as exc:
-        fail(str(exc), 2)
-    if not rows:
-        fail(f"{path}: no evaluation rows", 2)
-    report = evaluate(rows, keep_misses=misses > 0)
-    if as_json:
-        print_json(report.to_dict())
+    files: dict[str, list[Any]] = {}
+    for path in paths:
+        try:
+            files[path] = list(read_rows(path))
+        except EvalFileError as exc:
+            fail(str(exc), 2)
+        if not files[path]:
+            fail(f"{path}: no evaluation rows", 2)
+    if alerts:
+        results = {path: evaluate_alerts(rows).to_dict() for path, rows in files.items()}
+        if as_json:
+            print_json(next(iter(results.values())) if len(results) == 1 else
+                       {"files": [{"file": p, **r} for p, r in results.items()]})
+            return
+        keys = ["alerts", "gold_events", "precision", "recall", "one_alert_per_event",
+                "final_toll"]
+        table = Table("file", *keys, title="alert-level replay (every country watched)")
+        for path, result in results.items():
+            table.add_row(Path(path).name, *("—" if result[k] is None else
+                                  f"{result[k]:.3f}" if isinstance(result[k], float)
+                                  else str(result[k]) for k in keys))
+        out.print(table)
         return
-    table = Table("metric", "accuracy", "correct", "labelled", title=f"{path} — {report.n} texts")
-    for metric in METRICS:
-        value = report.accuracy(metric)
-        table.add_row(REPORT_KEYS[metric], "—" if value is None else f"{value:.3f}",
-                      str(report.correct[metric]), str(report.labelled[metric]))
+    sink = open(predictions, "wb") if predictions else None  # noqa: SIM115 - closed below
+    reports: dict[str, Report] = {}
+    try:
+        for path, rows in files.items():
+            def write(result: RowResult, path: str = path) -> None:
+                if sink is not None:
+                    sink.write(orjson.dumps(result.to_dict(path)) + b"\n")
+            reports[path] = evaluate(rows, keep_misses=misses > 0, on_row=write)
+    except OSError as exc:
+        fail(f"--predictions: {exc}", 2)
+    finally:
+        if sink is not None:
+            sink.close()
+    if as_json:
+        if len(reports) == 1:
+            print_json(next(iter(reports.values())).to_dict())
+        else:
+            print_json({"files": [{"file": p, **r.to_dict()} for p, r in reports.items()]})
+        return
+    table = Table("file", "n", *(REPORT_KEYS[m].replace("_accuracy", "") for m in METRICS),
+                  "texts/s")
+    for path, report in reports.items():
+        cells = []
+        for metric in METRICS:
+            value = report.accuracy(metric)
+            cells.append("—" if value is None else f"{value:.3f}")
+        table.add_row(Path(path).name, str(report.n), *cells, f"{report.articles_per_s:.1f}")
     out.print(table)
-    out.print(f"{report.articles_per_s:.1f} texts/s")
-    ceiling = report.country_ceiling
-    if ceiling is not None:
-        out.print(f"{report.unplaceable} of {report.labelled['country']} country-labelled texts "
-                  f"name no place the gazetteer puts in their country: country accuracy can reach "
-                  f"{ceiling:.3f} at most")
-    for miss in report.misses[:misses]:
-        note = f"\t({miss.note})" if miss.note else ""
-        out.print(f"{miss.row_id}\t{miss.metric}\tgold={miss.gold!r}\tpredicted={miss.predicted!r}"
-                  f"{note}", markup=False, highlight=False)
+    for path, report in reports.items():
+        ceiling = report.country_ceiling
+        if ceiling is not None:
+            out.print(f"{path}: {report.unplaceable} of {report.labelled['country']} "
+                      f"country-labelled texts name no place the gazetteer puts in their "
+                      f"country: country accuracy can reach {ceiling:.3f} at most")
+        for miss in report.misses[:misses]:
+            note = f"\t({miss.note})" if miss.note else ""
+            out.print(f"{miss.row_id}\t{miss.metric}\tgold={miss.gold!r}\t"
+                      f"predicted={miss.predicted!r}{note}", markup=False, highlight=False)
 
 
 @app.command()
@@ -620,7 +679,9 @@ def main(argv: list[str] | None = None) -> None:
     # The client reports broker trouble itself, once; aiokafka's own retries stay quiet.
     logging.getLogger("aiokafka").setLevel(logging.CRITICAL)
     try:
-        app(args=argv, standalone_mode=False)
+        code = app(args=argv, standalone_mode=False)  # click returns an Exit's code here
+        if isinstance(code, int) and code:
+            sys.exit(code)
     except typer.Exit as exc:
         sys.exit(exc.exit_code)
     except typer.Abort:

@@ -6,13 +6,17 @@ skipped by that metric. A text's prediction is read off its incidents:
 
 - killed (wounded): the sum over its non-historical incidents, 0 when there are none;
 - country, event type, sub-type: those of the incident with the most casualties.
+
+:func:`evaluate_alerts` scores at alert level: the rows replayed in publication order
+through the whole pure pipeline and the alert tracker (:mod:`wirewatch.replay`),
+watching every country, against the rows' ``gold.event_group``.
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -56,6 +60,20 @@ class Prediction:
 
     def get(self, metric: str) -> Any:
         return getattr(self, metric)
+
+
+@dataclass(frozen=True, slots=True)
+class RowResult:
+    """One row's prediction and, per labelled metric, whether it was right."""
+
+    row: Row
+    predicted: Prediction
+    right: dict[str, bool]
+
+    def to_dict(self, file: str) -> dict[str, Any]:
+        """The ``--predictions`` line (SPEC §6)."""
+        return {"id": self.row.id, "file": file, "gold": self.row.gold,
+                "predicted": asdict(self.predicted), "right": self.right}
 
 
 @dataclass(slots=True)
@@ -151,20 +169,24 @@ def predict_row(row: Row) -> Prediction:
         return Prediction(0, 0, None, None, None)
 
 
-def evaluate(rows: Iterable[Row], keep_misses: bool = False) -> Report:
+def evaluate(rows: Iterable[Row], keep_misses: bool = False,
+             on_row: Callable[[RowResult], None] | None = None) -> Report:
     """Score the pipeline on ``rows``; with ``keep_misses``, also list the wrong answers
-    and count the texts that name no place in their gold country."""
+    and count the texts that name no place in their gold country. ``on_row`` sees each
+    row's result (``--predictions``)."""
     report = Report(unplaceable=0 if keep_misses else None)
     started = time.perf_counter()
     for row in rows:
         predicted = predict_row(row)
         report.n += 1
+        right: dict[str, bool] = {}
         for metric in METRICS:
             gold = row.gold.get(metric)
             if gold is None:
                 continue
             report.labelled[metric] += 1
-            if predicted.get(metric) == gold:
+            right[metric] = predicted.get(metric) == gold
+            if right[metric]:
                 report.correct[metric] += 1
             elif keep_misses:
                 note = ""
@@ -172,5 +194,97 @@ def evaluate(rows: Iterable[Row], keep_misses: bool = False) -> Report:
                     note = f"the text names no place in {gold}"
                     report.unplaceable = (report.unplaceable or 0) + 1
                 report.misses.append(Miss(row.id, metric, gold, predicted.get(metric), note))
+        if on_row is not None:
+            on_row(RowResult(row, predicted, right))
     report.seconds = time.perf_counter() - started
+    return report
+
+
+@dataclass(slots=True)
+class AlertReport:
+    """Alert-level figures of one replay (SPEC §6, ``eval --alerts``)."""
+
+    alerts: int = 0
+    gold_events: int = 0
+    alerts_on_gold: int = 0
+    alerted_events: int = 0
+    single_alert_events: int = 0
+    right_final_toll: int = 0
+    #: per gold event: alert ids, final killed figure, the largest gold killed figure
+    events: dict[str, dict[str, Any]] = field(default_factory=dict)
+    #: alert ids whose sources include no article of a gold event
+    stray: list[str] = field(default_factory=list)
+
+    @staticmethod
+    def _share(part: int, whole: int) -> float | None:
+        return round(part / whole, 4) if whole else None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"alerts": self.alerts, "gold_events": self.gold_events,
+                "precision": self._share(self.alerts_on_gold, self.alerts),
+                "recall": self._share(self.alerted_events, self.gold_events),
+                "one_alert_per_event": self._share(self.single_alert_events,
+                                                   self.alerted_events),
+                "final_toll": self._share(self.right_final_toll, self.alerted_events)}
+
+
+def is_gold_event_row(row: Row) -> bool:
+    """A row that reports a current violent incident with casualties."""
+    gold = row.gold
+    if gold.get("historical_only") or gold.get("is_violent_incident") is False:
+        return False
+    return (gold.get("killed") or 0) + (gold.get("wounded") or 0) > 0
+
+
+def publication_order(rows: Iterable[Row]) -> list[Row]:
+    """Rows by publication time; rows without one keep their place after the others."""
+    listed = list(rows)
+    return sorted(listed, key=lambda r: (r.published_at is None, r.published_at or ""))
+
+
+def evaluate_alerts(rows: Iterable[Row]) -> AlertReport:
+    """Replay ``rows`` in publication order through the pipeline and the alert tracker,
+    watching every country, and score the alerts against ``gold.event_group``."""
+    from wirewatch.replay import Replay, every_country
+
+    ordered = publication_order(rows)
+    replay = Replay(every_country())
+    for row in ordered:
+        replay.feed(RawArticle(id=row.id, source="eval", published_at=row.published_at or "",
+                               body=row.text))
+    group_of: dict[str, str] = {r.id: str(r.gold["event_group"]) for r in ordered
+                                if r.gold.get("event_group")}
+    gold_groups = {group_of[r.id] for r in ordered if r.id in group_of and is_gold_event_row(r)}
+    largest: dict[str, int] = {}
+    for row in ordered:
+        group = group_of.get(row.id)
+        if group is not None and group in gold_groups and row.gold.get("killed") is not None:
+            largest[group] = max(largest.get(group, 0), int(row.gold["killed"]))
+    report = AlertReport(gold_events=len(gold_groups))
+    sources: dict[str, set[str]] = {}
+    latest: dict[str, Any] = {}
+    for alert in replay.published:
+        sources.setdefault(alert.alert_id, set()).update(s.article_id for s in alert.sources)
+        latest[alert.alert_id] = alert
+    report.alerts = len(sources)
+    by_event: dict[str, list[str]] = {}
+    for alert_id, articles in sources.items():
+        events = {group_of[a] for a in articles if group_of.get(a) in gold_groups}
+        if events:
+            report.alerts_on_gold += 1
+        else:
+            report.stray.append(alert_id)
+        for event in events:
+            by_event.setdefault(event, []).append(alert_id)
+    for event in sorted(gold_groups):
+        ids = by_event.get(event, [])
+        final = max((latest[i] for i in ids), key=lambda a: a.version, default=None)
+        final_killed = final.incident.killed if final else None
+        report.events[event] = {"alert_ids": ids, "final_killed": final_killed,
+                                "gold_killed": largest.get(event)}
+        if not ids:
+            continue
+        report.alerted_events += 1
+        report.single_alert_events += len(ids) == 1
+        report.right_final_toll += final_killed == largest.get(event)
     return report

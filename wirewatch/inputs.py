@@ -25,6 +25,8 @@ class Message:
 
     key: str
     value: bytes
+    #: where it came from, for error reports (``file.jsonl:12``)
+    where: str = ""
 
 
 def expand(paths: list[str]) -> list[Path]:
@@ -83,10 +85,10 @@ def messages(paths: list[str], published_at: str | None = None) -> Iterator[Mess
             for number, line in enumerate(data.splitlines(), start=1):
                 if not line.strip():
                     continue
-                yield Message(_line_key(line, path, number), line)
+                yield Message(_line_key(line, path, number), line, f"{path}:{number}")
         else:
             article = article_from_text(path, data, published_at)
-            yield Message(article.id, codecs.encode(article))
+            yield Message(article.id, codecs.encode(article), str(path))
 
 
 def _line_key(line: bytes, path: Path, number: int) -> str:

@@ -23,32 +23,70 @@ from wirewatch.notify import Webhook
 from wirewatch.watch import format_rule
 from wirewatch.worker import WorkerProcess
 
+#: room a record's framing and headers take beside its key and value
+RECORD_OVERHEAD_BYTES = 512
+
+Refused = Callable[[Message, str], None]
+
 
 async def publish(
     settings: Settings, topic: str, items: Iterable[Message],
-    progress: Callable[[int], None] | None = None,
+    progress: Callable[[int], None] | None = None, on_refused: Refused | None = None,
 ) -> int:
-    """Send every message; return how many were acknowledged."""
+    """Send every message; return how many were acknowledged.
+
+    A message the broker cannot take (over ``WIREWATCH_MAX_MESSAGE_BYTES``, or refused by
+    the broker) is reported to ``on_refused`` with the reason, and the rest still go;
+    without ``on_refused`` the first refusal raises :class:`ValueError`.
+    """
+    from aiokafka.errors import KafkaError
+
+    def refuse(item: Message, reason: str) -> None:
+        if on_refused is None:
+            raise ValueError(f"{item.where or item.key}: {reason}")
+        on_refused(item, reason)
+        if progress:
+            progress(1)
+
+    limit = settings.max_message_bytes
     sent = 0
     async with producer(settings) as prod:
-        futures = []
+        pending: list[tuple[Message, asyncio.Future[object]]] = []
         for item in items:
-            futures.append(await prod.send(topic, key=codecs.encode_key(item.key),
-                                           value=item.value))
-            if len(futures) >= 256:
-                sent += await _settle(futures, progress)
-                futures = []
-        sent += await _settle(futures, progress)
+            size = len(item.value) + len(item.key or "") + RECORD_OVERHEAD_BYTES
+            if size > limit:
+                refuse(item, f"{len(item.value):,} bytes, over the broker's message size "
+                             f"limit of {limit:,} (WIREWATCH_MAX_MESSAGE_BYTES)")
+                continue
+            try:
+                pending.append((item, await prod.send(topic, key=codecs.encode_key(item.key),
+                                                      value=item.value)))
+            except KafkaError as exc:  # refused by the client before it was sent
+                refuse(item, f"{len(item.value):,} bytes: {type(exc).__name__}: {exc}")
+                continue
+            if len(pending) >= 256:
+                sent += await _settle(pending, progress, refuse)
+                pending = []
+        sent += await _settle(pending, progress, refuse)
     return sent
 
 
-async def _settle(futures: list[asyncio.Future[object]],
-                  progress: Callable[[int], None] | None) -> int:
-    for future in futures:
-        await future
+async def _settle(pending: list[tuple[Message, asyncio.Future[object]]],
+                  progress: Callable[[int], None] | None,
+                  refuse: Callable[[Message, str], None]) -> int:
+    from aiokafka.errors import KafkaError
+
+    acknowledged = 0
+    for item, future in pending:
+        try:
+            await future
+        except KafkaError as exc:  # refused by the broker
+            refuse(item, f"{len(item.value):,} bytes: {type(exc).__name__}: {exc}")
+            continue
+        acknowledged += 1
         if progress:
             progress(1)
-    return len(futures)
+    return acknowledged
 
 
 async def watch_set(settings: Settings, rules: list[WatchRule]) -> None:
@@ -102,6 +140,18 @@ async def dead_letters(settings: Settings) -> list[DeadLetter]:
     ]
 
 
+def unique_letters(letters: Iterable[DeadLetter]) -> list[DeadLetter]:
+    """The first letter of each id: a message dead-lettered twice (redelivered after a
+    crash) is one dead letter."""
+    seen: set[str] = set()
+    out = []
+    for letter in letters:
+        if letter.id not in seen:
+            seen.add(letter.id)
+            out.append(letter)
+    return out
+
+
 def select_dead_letters(
     letters: Iterable[DeadLetter], positions: Iterable[str] = (), stage: str | None = None,
     reason: str | None = None,
@@ -109,7 +159,7 @@ def select_dead_letters(
     """The letters at ``positions`` ("partition:offset", as ``deadletter ls`` shows them),
     narrowed to a stage and/or an error class; no position means every letter."""
     wanted = set(positions)
-    return [d for d in letters
+    return [d for d in unique_letters(letters)
             if (not wanted or f"{d.partition}:{d.offset}" in wanted)
             and (stage is None or d.stage == stage)
             and (reason is None or d.headers.get("error.class") == reason)]
@@ -123,7 +173,7 @@ async def replay_dead_letters(settings: Settings, letters: Iterable[DeadLetter])
     """
     sent = 0
     async with producer(settings) as prod:
-        for letter in letters:
+        for letter in unique_letters(letters):
             topic = letter.headers.get("original.topic")
             if not topic:
                 continue
@@ -226,21 +276,39 @@ class Summary:
 
 
 async def summary(settings: Settings) -> Summary:
-    """Count each outcome on the topics themselves (by reading them, not by offsets)."""
+    """Count each outcome on the topics themselves (by reading them, not by offsets), per
+    distinct message: a message redelivered after a crash is processed again and its
+    results written again, but it is one raw message with one outcome. Clean records
+    count once per raw origin (the ``wirewatch.origin`` header), dead letters once per
+    id (their original position), incidents once per incident id and alerts once per
+    alert id and version (ids are derived from content)."""
+    from streams.stage import ORIGIN_HEADER
+
     names = TopicNames(settings.topic_prefix)
     out = Summary()
-    counts = await count_records(settings, [names.raw, names.incidents, names.alerts])
-    out.raw, out.incidents, out.alerts = (counts[names.raw], counts[names.incidents],
-                                          counts[names.alerts])
+    counts = await count_records(settings, [names.raw])
+    out.raw = counts[names.raw]
+    outcome: dict[str, bool] = {}
     async for record in read_topic(settings, names.clean):
+        origin = next((v.decode("utf-8", "replace") for k, v in record.headers or ()
+                       if k == ORIGIN_HEADER), f"{record.topic}:{record.partition}:"
+                                                f"{record.offset}")
         duplicate = False
         with contextlib.suppress(ValueError, AttributeError):
             duplicate = bool(codecs.decode(record.value).get("duplicate_of"))
-        if duplicate:
-            out.duplicate += 1
-        else:
-            out.clean += 1
-    for letter in await dead_letters(settings):
+        outcome.setdefault(origin, duplicate)
+    out.duplicate = sum(outcome.values())
+    out.clean = len(outcome) - out.duplicate
+    out.incidents = len({codecs.decode_key(r.key) async for r in
+                         read_topic(settings, names.incidents)})
+    versions: set[tuple[str | None, object]] = set()
+    async for record in read_topic(settings, names.alerts):
+        version: object = None
+        with contextlib.suppress(ValueError, AttributeError):
+            version = codecs.decode(record.value).get("version")
+        versions.add((codecs.decode_key(record.key), version))
+    out.alerts = len(versions)
+    for letter in unique_letters(await dead_letters(settings)):
         if letter.headers.get("original.topic") == names.raw:
             out.deadletter += 1
             reason = letter.headers.get("error.class", "?")
@@ -395,7 +463,7 @@ async def status(settings: Settings, now: datetime | None = None) -> Status:
                                 offset))
     summary_now = await summary(settings)
     letters: dict[tuple[str, str], int] = {}
-    for letter in await dead_letters(settings):
+    for letter in unique_letters(await dead_letters(settings)):
         reason = (letter.stage, letter.headers.get("error.class", "?"))
         letters[reason] = letters.get(reason, 0) + 1
     return Status(

@@ -28,6 +28,7 @@ def run_worker() -> None:
     from wirewatch import gazetteer, nlp
 
     stage.bug_budget.limit = settings.max_errors_per_minute
+    stage.max_letter_bytes = settings.max_message_bytes
     ready = None
     if settings.web_port > 0:
         ready, _ = web.install(app, settings, lambda: [r for r in watchlist.values() if r])

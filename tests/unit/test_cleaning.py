@@ -126,3 +126,21 @@ def test_non_english_articles_are_marked_and_not_extracted() -> None:
 def test_a_story_paragraph_is_never_furniture(paragraph: str) -> None:
     cleaned = clean_text(paragraph)
     assert cleaned.text == paragraph and cleaned.removed == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "A roadside bomb killed 2 soldiers near Kandahar in Afghanistan.",
+    "Gunmen killed 2 soldiers in Kandahar on Monday.",
+    "A roadside bomb killed 3 soldiers near Kandahar.",
+])
+def test_a_short_english_flash_is_never_taken_for_another_language(sentence: str) -> None:
+    assert detect_language(sentence) in ("en", "und")
+
+
+@pytest.mark.parametrize("sentence, language", [
+    ("Des hommes armés ont tué deux soldats près de Kandahar lundi.", "fr"),
+    ("Bewaffnete töteten am Montag zwei Soldaten in der Nähe von Kandahar.", "de"),
+    ("Hombres armados mataron a dos soldados cerca de Kandahar el lunes.", "es"),
+])
+def test_other_languages_are_still_recognised(sentence: str, language: str) -> None:
+    assert detect_language(sentence) == language

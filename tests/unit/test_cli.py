@@ -80,3 +80,30 @@ def test_unsupported_file_type(tmp_path: Path) -> None:
     path.write_bytes(b"%PDF-1.4")
     result = run("extract", str(path))
     assert result.returncode != 0 and "unsupported" in result.stderr
+
+
+def test_eval_several_files_predictions_and_alerts(tmp_path: Path) -> None:
+    rows = [{"id": f"e{n}", "published_at": "2026-05-04T09:00:00Z",
+             "text": f"A roadside bomb killed {n} soldiers near Kandahar in Afghanistan.",
+             "gold": {"killed": n, "wounded": None, "country": "AF", "event_type": None,
+                      "sub_event_type": None, "event_group": f"g{n}"}} for n in (2, 3)]
+    first, second = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
+    first.write_text(json.dumps(rows[0]) + "\n")
+    second.write_text(json.dumps(rows[1]) + "\n")
+    out = tmp_path / "predictions.jsonl"
+    result = run("eval", str(first), str(second), "--json", "--predictions", str(out))
+    assert result.returncode == 0, result.stderr
+    files = json.loads(result.stdout)["files"]
+    assert [(f["file"], f["n"], f["killed_exact"]) for f in files] == [
+        (str(first), 1, 1.0), (str(second), 1, 1.0)]
+    lines = [json.loads(line) for line in out.read_text().splitlines()]
+    assert [(p["id"], p["file"], p["predicted"]["killed"], p["right"]["killed"])
+            for p in lines] == [("e2", str(first), 2, True), ("e3", str(second), 3, True)]
+    single = run("eval", str(first), "--json")
+    assert set(json.loads(single.stdout)) >= {"n", "killed_exact", "articles_per_s"}
+    replay = run("eval", "--alerts", str(first), "--json")
+    assert json.loads(replay.stdout) == {"alerts": 1, "gold_events": 1, "precision": 1.0,
+                                         "recall": 1.0, "one_alert_per_event": 1.0,
+                                         "final_toll": 1.0}
+    missing = run("eval", str(tmp_path / "nope.jsonl"))
+    assert missing.returncode == 2 and missing.stderr.startswith("error:")

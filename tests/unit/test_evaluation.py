@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from schemas.records import Incident, Location
 from wirewatch.evaluation import EvalFileError, evaluate, predict, read_rows
 
-ROWS = [
+ROWS: list[dict[str, Any]] = [
     {"id": "r1", "published_at": "2026-03-05",
      "text": "A roadside bomb killed four soldiers and wounded two near Kandahar in "
              "Afghanistan on Tuesday.",
@@ -86,3 +87,71 @@ def test_unreadable_files(tmp_path: Path) -> None:
     bad.write_text('{"id": "x", "text": "t"}\n')
     with pytest.raises(EvalFileError, match=r"bad\.jsonl:1"):
         list(read_rows(bad))
+
+
+def test_each_row_result_says_what_was_right(labelled: Path) -> None:
+    results: list[dict[str, Any]] = []
+    evaluate(read_rows(labelled), on_row=lambda r: results.append(r.to_dict("rows.jsonl")))
+    assert [r["id"] for r in results] == ["r1", "r2", "r3"]
+    first, second, third = results
+    assert first["file"] == "rows.jsonl" and first["gold"] == ROWS[0]["gold"]
+    assert first["right"] == {"killed": True, "wounded": True, "country": True,
+                              "event_type": True, "sub_event_type": True}
+    assert second["right"] == {"killed": True}  # only what is labelled
+    assert third["right"] == {"killed": False, "country": True}
+    assert third["predicted"] == {"killed": 9, "wounded": 0, "country": "ML",
+                                  "event_type": "Violence against civilians",
+                                  "sub_event_type": "Attack"}
+
+
+def event(row_id: str, published: str, text: str, group: str | None, killed: int,
+          **gold: object) -> dict[str, object]:
+    return {"id": row_id, "published_at": published, "text": text,
+            "gold": {"killed": killed, "wounded": None, "country": None, "event_type": None,
+                     "sub_event_type": None, "event_group": group, **gold}}
+
+
+#: a made-up week of wire copy: one attack reported twice with a rising toll, one
+#: bombing, a memorial of an old massacre, a crash, and a story with no event group
+WEEK = [
+    event("w2", "2026-05-04T16:00:00Z", "The toll from Monday's attack on a market in "
+          "Maiduguri, Nigeria, rose to 14, officials said on Monday evening.", "mdg", 14),
+    event("w1", "2026-05-04T09:00:00Z", "Gunmen attacked a market in Maiduguri, Nigeria, on "
+          "Monday, killing nine traders.", "mdg", 9),
+    event("w3", "2026-05-05T08:00:00Z", "A car bomb killed six police officers in Kirkuk, "
+          "Iraq, on Tuesday.", "krk", 6),
+    event("w4", "2026-05-06T08:00:00Z", "Hundreds gathered in Srebrenica on Wednesday to "
+          "mourn the victims of the 1995 massacre.", "srb", 0, historical_only=True),
+    event("w5", "2026-05-06T10:00:00Z", "A bus crash killed eleven passengers on a highway "
+          "in Kenya on Wednesday.", "bus", 0, is_violent_incident=False),
+    event("w6", "2026-05-07T10:00:00Z", "Troops killed five militants in a raid in Borno "
+          "state, Nigeria, on Thursday.", None, 5),
+]
+
+
+def test_alert_level_replay_scores_events(tmp_path: Path) -> None:
+    from wirewatch.evaluation import evaluate_alerts
+
+    path = tmp_path / "week.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in WEEK) + "\n")
+    report = evaluate_alerts(read_rows(path))
+    doc = report.to_dict()
+    assert doc["gold_events"] == 2  # the memorial and the crash are not events to alert on
+    assert report.events["mdg"]["gold_killed"] == 14
+    assert report.events["krk"]["alert_ids"] and report.events["mdg"]["alert_ids"]
+    # the raid has no event group: its alert counts against precision
+    assert len(report.stray) == doc["alerts"] - report.alerts_on_gold >= 1
+    assert doc["recall"] == 1.0
+    assert doc["precision"] == round(report.alerts_on_gold / doc["alerts"], 4)
+    assert doc["one_alert_per_event"] == round(
+        sum(len(e["alert_ids"]) == 1 for e in report.events.values()) / 2, 4)
+    assert doc["final_toll"] == round(
+        sum(e["final_killed"] == e["gold_killed"] for e in report.events.values()) / 2, 4)
+
+
+def test_rows_replay_in_publication_order_undated_last() -> None:
+    from wirewatch.evaluation import Row, publication_order
+
+    rows = [Row("b", "", "2026-05-04T16:00:00Z", {}), Row("x", "", None, {}),
+            Row("a", "", "2026-05-04T09:00:00Z", {})]
+    assert [r.id for r in publication_order(rows)] == ["a", "b", "x"]
