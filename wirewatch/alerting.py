@@ -13,7 +13,7 @@ Severity scale (by the toll, killed first):
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from schemas.records import Alert, Incident, WatchedRole, WatchRule
 from wirewatch import geo
@@ -22,7 +22,9 @@ from wirewatch.text import stable_id
 from wirewatch.watch import matches
 
 #: two reports are one event when their places are this close (or one names no town)
-SAME_EVENT_KM = 50.0
+SAME_EVENT_KM = geo.SAME_PLACE_KM
+#: ... and the dates they give are at most this many days apart
+SAME_EVENT_DAYS = 1
 #: evidence sentences an alert keeps
 MAX_EVIDENCE = 8
 
@@ -74,12 +76,14 @@ def decide(incident: Incident, rules: list[WatchRule], now: str | None = None) -
 
 
 def bucket(incident: Incident) -> str:
-    """Where to look for earlier reports of the same event: its country and date.
+    """Where to look for earlier reports of the same event: its country.
 
     The alert stage's state is partitioned by this key, so every report of one event
-    meets the others in one place.
+    meets the others in one place, even when two reports resolve its date a day apart
+    (a report filed after midnight, "on Monday" read against different publication
+    times). The open alerts of a country are few: they close after the alert window.
     """
-    return f"{incident.location.country or '--'}|{incident.date or 'undated'}"
+    return incident.location.country or "--"
 
 
 def _located(incident: Incident) -> geo.Located:
@@ -87,22 +91,35 @@ def _located(incident: Incident) -> geo.Located:
     return geo.Located(loc.name, loc.country, loc.lat, loc.lon)
 
 
+def _days_apart(first: str | None, second: str | None) -> int | None:
+    try:
+        return abs((date.fromisoformat(first or "") - date.fromisoformat(second or "")).days)
+    except ValueError:
+        return None
+
+
 def same_event(known: Incident, report: Incident) -> bool:
     """Do two reports describe one real-world event?
 
-    Same country and date; the same place, or places within ``SAME_EVENT_KM``, or one of
-    them names only the country or region; and the same ACLED event type (or one lacks it).
+    - the same country, and dates at most ``SAME_EVENT_DAYS`` apart (each report resolves
+      "on Monday" against its own publication time; an undated report matches any date);
+    - two named towns within ``SAME_EVENT_KM`` of each other (the same town included):
+      one event, even when the reports classify it differently (a first report's "attack"
+      is a later one's "clash");
+    - otherwise (one report names only the country or a region, which may contain the
+      other's town) the ACLED event type must agree, or one report lacks it.
     """
-    if (known.location.country, known.date) != (report.location.country, report.date):
+    if known.location.country != report.location.country:
         return False
-    if known.event_type and report.event_type and known.event_type != report.event_type:
+    apart = _days_apart(known.date, report.date)
+    if apart is not None and apart > SAME_EVENT_DAYS:
         return False
     a, b = fold(known.location.name or ""), fold(report.location.name or "")
-    if not a or not b or a == b:
-        return True
-    if known.location.lat is None or report.location.lat is None:
-        return True  # a region or country: it may contain the town the other names
-    return geo.distance_km(_located(known), _located(report)) <= SAME_EVENT_KM
+    towns = known.location.lat is not None and report.location.lat is not None
+    if a and b and towns:
+        return a == b or geo.distance_km(_located(known), _located(report)) <= SAME_EVENT_KM
+    return not (known.event_type and report.event_type
+                and known.event_type != report.event_type)
 
 
 def _union(first: list[str], second: list[str], limit: int | None = None) -> list[str]:

@@ -224,13 +224,13 @@ THING_NOUNS = frozenset([
     "camels", "cattle", "cows", "sheep", "animals", "livestock", "dollars", "hectares",
     "acres", "tonnes", "tons", "cases",
 ])
-#: two towns closer than this may be one incident's ("in Virginia Beach", "in Virginia")
-SAME_AREA_KM = 50.0
 SUPERSEDED_CUES = {"earlier", "previously", "initially", "originally", "from"}
 TOLL_VERBS = {"rose", "risen", "climbed", "reached", "increased", "jumped", "stood", "stands",
               "surpassed", "went", "hit", "put", "puts", "placed", "brought", "bringing",
               "raising", "raised", "included", "leaving", "left"}
 PASSIVE_AUX = {"was", "were", "been", "being", "be", "is", "are", "got", "get", "gets"}
+#: "the toll has risen to": the auxiliary of a perfect, which the tagger may call a verb
+PERFECT_AUX = {"has", "have", "had"}
 WEAPON_NOUNS = {"strike", "strikes", "airstrike", "airstrikes", "raid", "raids", "shelling",
                 "bombardment", "jets", "jet", "warplanes", "warplane", "aircraft", "drone",
                 "drones", "helicopter", "helicopters", "artillery", "missile", "missiles",
@@ -390,7 +390,7 @@ def extract(article: Article, stats: ExtractionStats | None = None) -> list[Inci
         return []
     # "All of the soldiers were found dead" reads as "All 14 soldiers ..." when an earlier
     # sentence counted them; the evidence keeps the article's own words
-    parsed = [resolve_all_of(s, all_sentences[:i]) for i, s in candidates]
+    parsed = [without_acronyms(resolve_all_of(s, all_sentences[:i])) for i, s in candidates]
     docs = model().pipe(parsed, batch_size=64)
     mentions = []
     for (index, text), doc in zip(candidates, docs, strict=True):
@@ -425,6 +425,16 @@ def resolve_all_of(sentence: str, earlier: Sequence[str]) -> str:
             return (sentence[:match.start()] + f"{match.group(1)} {number} {match.group(4)}"
                     f"{match.group(5)}" + sentence[match.end():])
     return sentence
+
+
+#: "United States (US) soldiers", "Allied Democratic Forces (ADF) rebels": an acronym in
+#: brackets after a name splits the noun phrase for the parser; the name alone says it all
+_BRACKETED_ACRONYM = re.compile(r"\s+\((?:[A-Z][A-Za-z.&-]{0,3}){1,3}\)(?=[\s,.;:])")
+
+
+def without_acronyms(sentence: str) -> str:
+    """The sentence without acronyms in brackets after the names they abbreviate."""
+    return _BRACKETED_ACRONYM.sub("", sentence)
 
 
 _HEADLINE_LIST = re.compile(r"(GMT|UTC)\s*\d{1,2}:\d{2}|\d{1,2}:\d{2}\s*(GMT|UTC)")
@@ -478,7 +488,9 @@ def read_mention(index: int, text: str, span: Span, published: date | None) -> M
         return None
     if not VIOLENCE.search(text) and DIED_OF_CAUSE.search(text):
         return None  # "six prisoners dead due to coronavirus infection": not violence
-    lowered = {t.lower_ for t in span}
+    # "more than 80" is a lower bound, not "80 more": a comparative before "than" is no cue
+    lowered = {t.lower_ for t in span
+               if not (t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "than")}
     event_date, has_date = _date(span, published, [t.i for t in triggers])
     victim_tokens = {q.noun.i for q in quants if q.noun is not None and q.outcome}
     return Mention(
@@ -620,6 +632,7 @@ def _quantity_at(tokens: list[Token], i: int) -> _Quant | None:
         words: list[str] = []
         while j < len(tokens) and (word_value(tokens[j].lower_) is not None or
                                    tokens[j].lower_ in ("hundred", "thousand", "million") or
+                                   (tokens[j].lower_ == "dozen" and words) or
                                    (tokens[j].lower_ == "and" and words and j + 1 < len(tokens)
                                     and word_value(tokens[j + 1].lower_) is not None
                                     and tokens[j - 1].lower_ in ("hundred", "thousand"))):
@@ -758,8 +771,9 @@ def _assign(span: Span, quants: list[_Quant], triggers: list[Token]) -> None:
         lower_bound = max(0, q.start - 16)
         while pos >= lower_bound:
             tok = tokens[pos]
-            if tok.lower_ in CLAUSE_BREAKS or tok.text in (".", "!", "?"):
-                break
+            since_then = tok.lower_ == "since" and tokens[pos + 1].lower_ in TOLL_VERBS
+            if (tok.lower_ in CLAUSE_BREAKS and not since_then) or tok.text in (".", "!", "?"):
+                break  # ("the toll has since risen to 12": an adverb, no new clause)
             far = q.start - pos > 8
             counted = pos in trig_pos and any(t.lower_ == "number"
                                               for t in tokens[max(0, pos - 4):pos])
@@ -773,7 +787,8 @@ def _assign(span: Span, quants: list[_Quant], triggers: list[Token]) -> None:
                 q.outcome, q.via = _trigger_outcome(trig_pos[pos]), "left"
                 q.toll = tok.lower_ in ("toll", "tally")
                 break
-            if tok.pos_ == "VERB" and pos not in trig_pos and tok.lower_ not in TOLL_VERBS:
+            if tok.pos_ == "VERB" and pos not in trig_pos and tok.lower_ not in TOLL_VERBS \
+                    and tok.lower_ not in PERFECT_AUX:
                 break  # "killed 4 militiamen and detained 2 others"
             if any(p.start <= pos < p.end for p in quants):
                 prev = next(p for p in quants if p.start <= pos < p.end)
@@ -806,6 +821,26 @@ def _assign(span: Span, quants: list[_Quant], triggers: list[Token]) -> None:
             elif prev.subset and prev.outcome == q.outcome and "and" in between and \
                     _coordinated(between):
                 q.subset = True  # "... including eight police officers and ten civilians"
+    _mark_breakdowns(tokens, quants)
+
+
+def _mark_breakdowns(tokens: list[Token], quants: list[_Quant]) -> None:
+    """"19 people were killed: nine rebels and 10 soldiers died": after a total of people,
+    counts of kinds of people that add up to exactly that total are its parts (unless the
+    sentence says the later ones are others: "in a separate raid")."""
+    for outcome in ("killed", "wounded"):
+        counted = [q for q in quants if q.outcome == outcome and not q.subset
+                   and not q.anaphoric]
+        if len(counted) < 3:
+            continue
+        total, parts = counted[0], counted[1:]
+        if total.category not in (None, "people") or any(
+                t.lower_ in NEW_EVENT_CUES for t in tokens[total.end:]):
+            continue
+        if all(p.category not in (None, "people") for p in parts) and \
+                sum(p.value for p in parts) == total.value:
+            for part in parts:
+                part.subset = True
 
 
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
@@ -1269,7 +1304,7 @@ def build_incidents(
     published: date | None,
 ) -> list[Incident]:
     """Group mentions into incidents and build their records."""
-    names = geo.parse(all_sentences)
+    names = geo.parse([without_acronyms(s) for s in all_sentences])
     named = {t.sentence for t in names if t.names_a_place}
     for mention in mentions:
         if mention.index in named:
@@ -1343,7 +1378,10 @@ def _same_incident(groups: list[_Group], mention: Mention) -> _Group | None:
         if mention.recalled != first.recalled or first.earlier:
             continue
         group_date = next((m.date for m in group.mentions if m.has_date), None)
-        other_date = mention.has_date and group_date is not None and mention.date != group_date
+        # "the toll rose to 12 on Friday": the day of an update is not the event's
+        update = mention.revision and any(c.toll for c in mention.counts)
+        other_date = mention.has_date and group_date is not None and \
+            mention.date != group_date and not update
         if mention.new_event and not any(c.toll for c in mention.counts):
             # "five other soldiers were killed in Al Bab on Thursday": a new incident;
             # "the shooter was also killed": one more dead in this one
@@ -1385,7 +1423,7 @@ def _other_place(mention: Mention, group: _Group) -> bool:
         if other.country != place.country:
             return True
         if other.kind == place.kind == "city" and other.name != place.name and \
-                geo.distance_km(other, place) > SAME_AREA_KM:
+                geo.distance_km(other, place) > geo.SAME_PLACE_KM:
             return True
     return False
 

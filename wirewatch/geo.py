@@ -26,6 +26,10 @@ from wirewatch import gazetteer
 from wirewatch.gazetteer import Place
 
 #: vote weights (see the module docstring)
+#: two places this close count as the same place of an event (within an article when
+#: grouping mentions, across articles when matching reports to an open alert)
+SAME_PLACE_KM = 50.0
+
 COUNTRY_NAME = 3.0
 COUNTRY_POSSESSIVE = 1.0
 NATIONALITY = 0.5

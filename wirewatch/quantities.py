@@ -20,7 +20,7 @@ TENS = {
     "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
     "eighty": 80, "ninety": 90,
 }
-SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
+SCALES = {"dozen": 12, "hundred": 100, "thousand": 1000, "million": 1_000_000}
 VAGUE: dict[str, int] = {
     "dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1000, "several": 3,
     "a few": 3, "a couple": 2, "a handful": 3, "a dozen": 12, "dozen": 12, "a score": 20,

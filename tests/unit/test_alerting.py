@@ -1,5 +1,7 @@
 """wirewatch.alerting: when an incident becomes an alert, and its identity."""
 
+import pytest
+
 from schemas.records import Actor, Incident, Location, SourceRef, Victim
 from wirewatch.alerting import alert_id, decide, severity
 from wirewatch.watch import parse_rules
@@ -65,8 +67,9 @@ def report(article_id: str, killed: int, wounded: int = 0, **changes: object) ->
                     evidence=[f"sentence from {article_id}"], **changes)
 
 
-def test_bucket_is_country_and_date() -> None:
-    assert bucket(incident()) == "SY|2017-02-09"
+def test_bucket_is_the_country() -> None:
+    assert bucket(incident()) == "SY"
+    assert bucket(incident(location=Location(None, None))) == "--"
 
 
 def test_same_event_rules() -> None:
@@ -75,8 +78,26 @@ def test_same_event_rules() -> None:
     assert same_event(base, report("b", 5, location=Location("Syria", "SY")))  # country only
     assert same_event(base, report("b", 5, location=Location("Qabasin", "SY", 36.38, 37.68)))
     assert not same_event(base, report("b", 5, location=Location("Idlib", "SY", 35.93, 36.63)))
-    assert not same_event(base, report("b", 5, date="2017-02-08"))
-    assert not same_event(base, report("b", 5, event_type="Battles"))
+    assert not same_event(base, report("b", 5, location=Location("Al Bab", "TR")))
+    # the country or a region only: the kind of event must agree
+    assert not same_event(base, report("b", 5, location=Location("Syria", "SY"),
+                                       event_type="Battles"))
+
+
+@pytest.mark.parametrize("date", ["2017-02-08", "2017-02-10", None])
+def test_reports_a_day_apart_or_undated_are_one_event(date: str | None) -> None:
+    assert same_event(incident(), report("b", 5, date=date))
+
+
+@pytest.mark.parametrize("date", ["2017-02-07", "2017-02-11", "2017-03-09"])
+def test_reports_further_apart_are_other_events(date: str) -> None:
+    assert not same_event(incident(), report("b", 5, date=date))
+
+
+@pytest.mark.parametrize("event_type", ["Battles", "Violence against civilians", None])
+def test_the_same_town_is_one_event_whatever_each_report_calls_it(
+        event_type: str | None) -> None:
+    assert same_event(incident(), report("b", 5, event_type=event_type))
 
 
 def test_first_report_creates_then_higher_toll_updates_then_repeat_is_silent() -> None:

@@ -563,3 +563,80 @@ def test_a_dated_past_killing_is_recalled_and_keeps_its_own_kind(text: str) -> N
     assert recalled.date == "2025-11-12"
     # the description of the strike is no lede for the recalled killing
     assert recalled.sub_event_type != found[0].sub_event_type
+
+
+@pytest.mark.parametrize("text, killed", [
+    ("Suicide bomber kills more than 80 at fuel depot in Iraq\n\nMore than 80 people were "
+     "killed when a bomber drove a truck into a fuel depot in Hilla on Thursday.", 80),
+    ("Gunmen kill more than 30 in Nigerian village\n\nGunmen killed more than 30 villagers "
+     "in a raid on a village in Zamfara state on Thursday, residents said.", 30),
+    ("Over 12 dead in Kabul blast\n\nA bomb killed more than 12 people near a mosque in "
+     "Kabul on Thursday, police said.", 12),
+])
+def test_more_than_n_in_headline_and_body_is_one_toll(text: str, killed: int) -> None:
+    (inc,) = incidents(text, "2026-05-07")
+    assert inc.killed == killed and inc.killed_qualifier == "at_least"
+
+
+@pytest.mark.parametrize("text, killed, wounded", [
+    ("More than two dozen people died when a bomb exploded at a rally in Peshawar.", 24, 0),
+    ("Gunmen killed three dozen villagers in Zamfara on Thursday.", 36, 0),
+    ("Two dozen people were wounded when a grenade exploded at a market in Kampala.", 0, 24),
+])
+def test_n_dozen_is_n_times_twelve(text: str, killed: int, wounded: int) -> None:
+    inc = one(text)
+    assert (inc.killed, inc.wounded) == (killed, wounded)
+
+
+@pytest.mark.parametrize("text, killed, country", [
+    ("Four United States (US) soldiers were killed in an ambush in Niger on Thursday.", 4, "NE"),
+    ("Two Allied Democratic Forces (ADF) fighters were killed by soldiers near Butembo, "
+     "Congo.", 2, "CD"),
+    ("Militants of the Islamic State West Africa Province (ISWAP) killed seven farmers "
+     "near Monguno.", 7, "NG"),
+])
+def test_an_acronym_in_brackets_after_a_name_changes_nothing(
+        text: str, killed: int, country: str) -> None:
+    inc = one(text)
+    assert (inc.killed, inc.location.country) == (killed, country)
+
+
+@pytest.mark.parametrize("text", [
+    "A bomb killed eight people at a market in Kirkuk on Thursday. The number of people "
+    "killed in the attack has since risen to 12, a health official said.",
+    "Eight people died in a bombing in Kirkuk on Thursday. The toll has since climbed to 12.",
+    "A bomb killed eight people in Kirkuk on Thursday. The death toll in Kirkuk has risen "
+    "to 12.",
+])
+def test_a_toll_that_has_risen_replaces_the_first_figure(text: str) -> None:
+    assert one(text, "2026-05-07").killed == 12
+
+
+@pytest.mark.parametrize("text", [
+    "A bomb killed eight people at a market in Kirkuk on Thursday. The number of dead rose "
+    "to 12 on Friday.",
+    "Gunmen killed six villagers in Zamfara on Tuesday. By Thursday the toll had climbed "
+    "to 12.",
+    "Eight people were killed in a raid in Beledweyne on Monday. On Wednesday the death "
+    "toll rose to 12, officials said.",
+])
+def test_the_day_a_toll_rose_is_not_another_event(text: str) -> None:
+    (inc,) = incidents(text, "2026-05-07")
+    assert inc.killed == 12
+
+
+@pytest.mark.parametrize("text", [
+    "Nineteen people were killed in clashes near El Fasher on Thursday: nine rebels and 10 "
+    "soldiers died, the army said.",
+    "Clashes near El Fasher killed 19 people on Thursday, nine rebels and 10 soldiers.",
+    "Nineteen people, nine rebels and 10 soldiers, died in clashes near El Fasher on "
+    "Thursday.",
+])
+def test_a_breakdown_of_a_total_in_the_same_sentence_is_not_added(text: str) -> None:
+    assert one(text).killed == 19
+
+
+def test_counts_of_another_raid_are_not_a_breakdown_even_when_they_add_up() -> None:
+    found = incidents("Gunmen killed 19 people near El Fasher on Thursday, and soldiers "
+                      "killed nine rebels and 10 bandits in a separate raid.")
+    assert sum(i.killed for i in found) == 38
