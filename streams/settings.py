@@ -73,6 +73,11 @@ class Settings:
         "Unexpected errors (bugs, not bad input) a worker tolerates per minute before it "
         "stops with exit code 70.",
     )
+    broker_loss_timeout: float = _setting(
+        "WIREWATCH_BROKER_LOSS_TIMEOUT", 60.0,
+        "Seconds a worker waits for a lost broker to come back before it exits with status "
+        "75 for its supervisor to restart it.",
+    )
     data_dir: str = _setting(
         "WIREWATCH_DATA_DIR", ".wirewatch", "Folder for worker state and the embedded broker's log."
     )

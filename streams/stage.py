@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import logging
 import os
+import signal
 import time
 from collections import deque
 from collections.abc import Callable, Mapping, Sequence
@@ -183,10 +184,35 @@ async def send_deadletter(deadletter: faust.TopicT, message: faust.types.Message
         await deadletter.send(key=message.key, value=body, headers=extra)
 
 
+class FaultInjection:
+    """``WIREWATCH_FAULT_KILL_AT=stage:N``: the worker kills itself with SIGKILL as its
+    ``stage`` takes its N-th message (before handling it) - for crash-recovery tests and
+    drills; unset in normal operation."""
+
+    def __init__(self, spec: str | None = None) -> None:
+        self.stage, self.at, self.seen = None, 0, 0
+        if spec:
+            stage, _, n = spec.partition(":")
+            self.stage, self.at = stage, int(n or 1)
+
+    def check(self, stage: str) -> None:
+        if stage != self.stage:
+            return
+        self.seen += 1
+        if self.seen >= self.at:
+            log.critical("fault injection: SIGKILL in stage %s at message %d", stage, self.seen)
+            logging.shutdown()
+            os.kill(os.getpid(), signal.SIGKILL)
+
+
+fault = FaultInjection(os.environ.get("WIREWATCH_FAULT_KILL_AT"))
+
+
 async def run_stage(
     stage: str, event: faust.EventT, handler: Handler, deadletter: faust.TopicT
 ) -> StageResult:
     """Handle one event: send its results, dead-letter bad input, count and time it."""
+    fault.check(stage)
     message = event.message
     key = codecs.decode_key(message.key)
     value = message.value if isinstance(message.value, bytes) else bytes(message.value or b"")

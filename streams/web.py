@@ -13,7 +13,6 @@ whole alerts and dead-letter topics mirrored without a consumer group
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import os
 import socket
@@ -25,9 +24,9 @@ from typing import Any
 
 import faust
 from aiokafka import ConsumerRecord
-from aiokafka.client import AIOKafkaClient
 
 from streams import codecs, metrics
+from streams.health import PROBE_INTERVAL_S, Readiness
 from streams.mirror import TopicMirror
 from streams.settings import Settings
 from streams.topics import TopicNames
@@ -36,31 +35,6 @@ log = logging.getLogger(__name__)
 
 STATIC = Path(__file__).with_name("static")
 RECENT_ALERTS = 50
-PROBE_INTERVAL_S = 2.0
-
-
-@dataclass
-class Readiness:
-    """What ``/ready`` checks; each flag is kept up to date by the worker."""
-
-    broker: bool = False
-    model: bool = False
-    watchlist: bool = False
-    partitions: bool = False
-    since: float = field(default_factory=time.monotonic)
-
-    def missing(self) -> list[str]:
-        """The checks that fail, in words an operator can act on."""
-        out = []
-        if not self.broker:
-            out.append("broker: not reachable")
-        if not self.partitions:
-            out.append("partitions: not assigned yet (joining the consumer group)")
-        if not self.model:
-            out.append("model: spaCy model and gazetteer not loaded yet")
-        if not self.watchlist:
-            out.append("watchlist: not read to the end yet")
-        return out
 
 
 @dataclass
@@ -131,14 +105,13 @@ def lag_by_partition(app: faust.App, topics: set[str]) -> list[dict[str, Any]]:
     return rows
 
 
-def install(app: faust.App, settings: Settings, rules: Callable[[], list[dict[str, Any]]]
-            ) -> tuple[Readiness, OperationsView]:
+def install(app: faust.App, settings: Settings, ready: Readiness,
+            rules: Callable[[], list[dict[str, Any]]]) -> OperationsView:
     """Register the operations pages, timers and mirrors on ``app``."""
     from faust.sensors.prometheus import setup_prometheus_sensors
 
     names = TopicNames(settings.topic_prefix)
     consumed = set(names.consumed())
-    ready = Readiness()
     view = OperationsView()
     alert_mirror = TopicMirror(settings, names.alerts, view.on_alert)
     deadletter_mirror = TopicMirror(settings, names.deadletter, view.on_deadletter)
@@ -154,31 +127,6 @@ def install(app: faust.App, settings: Settings, rules: Callable[[], list[dict[st
     async def mirror_deadletters() -> None:
         await deadletter_mirror.run()
 
-    @app.task
-    async def probe_broker() -> None:
-        """Ask the broker for metadata every few seconds; log each change of state once."""
-        client = AIOKafkaClient(bootstrap_servers=settings.bootstrap_servers,
-                                request_timeout_ms=5000)
-        try:
-            while True:
-                try:
-                    if not client.cluster.brokers():
-                        await client.bootstrap()
-                    await asyncio.wait_for(client.fetch_all_metadata(), 5.0)
-                    reachable = True
-                except asyncio.CancelledError:
-                    raise
-                except Exception:
-                    reachable = False
-                if reachable != ready.broker:
-                    (log.warning if not reachable else log.info)(
-                        "broker %s %s", settings.bootstrap_servers,
-                        "reachable" if reachable else "NOT reachable")
-                    ready.broker = reachable
-                await asyncio.sleep(PROBE_INTERVAL_S)
-        finally:
-            await client.close()
-
     @app.timer(PROBE_INTERVAL_S)
     async def sample() -> None:
         view.rates.sample(metrics.messages_by_stage())
@@ -186,7 +134,6 @@ def install(app: faust.App, settings: Settings, rules: Callable[[], list[dict[st
         for row in rows:
             metrics.CONSUMER_LAG.labels(topic=row["topic"], partition=str(row["partition"])) \
                 .set(row["lag"])
-        ready.partitions = bool(app.consumer.assignment()) and not app.rebalancing
 
     @app.page("/health")
     async def health(web: Any, request: Any) -> Any:
@@ -216,4 +163,4 @@ def install(app: faust.App, settings: Settings, rules: Callable[[], list[dict[st
     async def index(web: Any, request: Any) -> Any:
         return web.html((STATIC / "index.html").read_text(encoding="utf-8"))
 
-    return ready, view
+    return view

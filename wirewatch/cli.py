@@ -215,6 +215,8 @@ def run(
         while not stopping:
             for proc in procs:
                 proc.check()
+            if embedded is not None and not embedded.running:
+                raise RuntimeError(f"the embedded broker exited; see {embedded.log_path}")
             time.sleep(0.5)
     except RuntimeError as exc:
         err.print(f"error: {exc}")

@@ -137,6 +137,13 @@ NEW_EVENT_CUES = {"other", "another", "also", "separately", "separate", "more", 
 RECALL_CUES = re.compile(
     r"\b(recalled|anniversary|years? ago|last year|in (19|20)\d\d\b|since (19|20)\d\d)", re.I,
 )
+#: "a vigil for the 51 worshippers killed", "to commemorate the 22 people killed": the dead
+#: a commemoration honours were counted when they died (an attack *during* a memorial
+#: ceremony is a new event: its count is not "the N" after the commemoration)
+COMMEMORATION = re.compile(
+    r"\b(memorial|commemorat\w*|vigil|wreaths?|remembrance|tribute|honou?r(ed|ing)?|"
+    r"remember(ed|ing)?|in memory)\b[^.;]{0,40}?\b(the|its|their)\s+(\d[\d,]*|" +
+    NUMBER_WORDS + r")\b", re.I)
 EARLIER_CUES = re.compile(
     r"\bhad (been )?(killed|shot|wounded|injured|died|gunned|murdered|slain|executed)\b", re.I,
 )
@@ -173,6 +180,8 @@ EVENT_WORDING = re.compile(
 NON_VIOLENT_CAUSES = re.compile(
     r"\b(crash\w*|collid\w*|collision|road accident|traffic accident|car accident|drove off|"
     r"overturn\w*|derail\w*|plunged|capsiz\w*|sank|fire broke out|blaze|caught fire|"
+    r"(a|the) (huge |massive |major |deadly |large )?fire (at|in|on|swept|ripped|engulfed|"
+    r"gutted|tore)|(in|by) (a|the) (huge |massive |major |deadly |large )?fire\b|"
     r"flood\w*|earthquake|quake|landslides?|mudslides?|avalanche|storms?|cyclone|hurricane|"
     r"typhoon|tornado|heat ?wave|lightning|stampede|collaps\w*|outbreak|disease|cholera|"
     r"covid|coronavirus|overdose|electrocut\w*|gas (explosion|leak|cylinder)|boiler|"
@@ -187,7 +196,8 @@ VIOLENCE = re.compile(
     r"airstrikes?|clash\w*|fighting|militants?|insurgents?|rebels?|terror\w*|ambush\w*|"
     r"grenades?|IEDs?|explosives?|killed by|murder\w*|stabb\w*|massacre\w*|executed|beaten|"
     r"behead\w*|assassinat\w*|raid\w*|troops|soldiers|lynch\w*|mob|riot\w*|"
-    r"suicide bomb\w*|kidnap\w*|abduct\w*|martyr\w*)\b", re.I,
+    r"suicide bomb\w*|kidnap\w*|abduct\w*|martyr\w*|arson\w*|set fire|torched|set ablaze)\b",
+    re.I,
 )
 NON_EVENT_CUES = re.compile(
     r"\b(protest(ed|ing|s)? (against|over)|condemn(ed|s)?|foiled|thwarted|plot(ted)? to|"
@@ -497,7 +507,7 @@ def read_mention(index: int, text: str, span: Span, published: date | None) -> M
         index=index, text=text, counts=counts,
         date=event_date, has_date=has_date, perpetrator=_perpetrator(span, triggers, victim_tokens),
         new_event=bool(lowered & NEW_EVENT_CUES) or any(c.new_group for c in counts),
-        recalled=bool(RECALL_CUES.search(text))
+        recalled=bool(RECALL_CUES.search(text) or COMMEMORATION.search(text))
         or (has_date and dates.is_historical(event_date, published)),
         accidental=bool(ACCIDENT_CUES.search(text)),
         revision=bool(REVISION_CUES.search(text)), same_place=bool(SAME_PLACE_CUES.search(text)),

@@ -23,26 +23,26 @@ def run_worker() -> None:
 
     import agents  # noqa: F401 - registers the agents
     from agents.alert import watchlist, watchlist_mirror
-    from streams import stage, web
+    from streams import health, stage, web
     from streams.app import app, settings
     from wirewatch import gazetteer, nlp
 
     stage.bug_budget.limit = settings.max_errors_per_minute
     stage.max_letter_bytes = settings.max_message_bytes
-    ready = None
+    ready = health.Readiness()
+    health.install(app, settings, ready)
     if settings.web_port > 0:
-        ready, _ = web.install(app, settings, lambda: [r for r in watchlist.values() if r])
+        web.install(app, settings, ready, lambda: [r for r in watchlist.values() if r])
 
-        @app.task
-        async def watchlist_loaded() -> None:
-            await watchlist_mirror.caught_up.wait()
-            ready.watchlist = True
+    @app.task
+    async def watchlist_loaded() -> None:
+        await watchlist_mirror.caught_up.wait()
+        ready.watchlist = True
 
     started = time.monotonic()
     nlp.model()  # load the model and gazetteer before the first message, not during it
     gazetteer.warm()
-    if ready is not None:
-        ready.model = True
+    ready.model = True
     log.info("model and gazetteer loaded in %.1fs", time.monotonic() - started)
     worker = faust.Worker(app, loglevel=settings.log_level.upper(), quiet=True)
     worker.execute_from_commandline()

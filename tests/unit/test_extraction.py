@@ -640,3 +640,49 @@ def test_counts_of_another_raid_are_not_a_breakdown_even_when_they_add_up() -> N
     found = incidents("Gunmen killed 19 people near El Fasher on Thursday, and soldiers "
                       "killed nine rebels and 10 bandits in a separate raid.")
     assert sum(i.killed for i in found) == 38
+
+
+@pytest.mark.parametrize("text", [
+    "Families laid wreaths on Thursday at a memorial for the 49 people killed in the "
+    "nightclub shooting in Orlando.",
+    "A candlelight vigil was held in Christchurch on Thursday for the 51 worshippers killed "
+    "at two mosques.",
+    "Thousands gathered in Manchester on Thursday to commemorate the 22 people killed at the "
+    "arena.",
+])
+def test_a_commemoration_reports_no_current_casualties(text: str) -> None:
+    assert all(i.historical for i in incidents(text, "2026-05-07"))
+
+
+def test_a_vigil_after_a_reported_attack_leaves_the_attack_current() -> None:
+    (inc,) = incidents("A bomb killed 12 people at a market in Kirkuk on Thursday. On Friday, "
+                       "hundreds attended a vigil for the 12 victims.", "2026-05-08")
+    assert (inc.killed, inc.historical) == (12, False)
+
+
+@pytest.mark.parametrize("text", [
+    "A fire at a textile factory in Dhaka killed 17 workers on Thursday.",
+    "Seventeen workers died in a fire at a textile factory in Dhaka on Thursday.",
+    "A huge fire swept through a market in Onitsha on Thursday, killing nine traders.",
+])
+def test_an_accidental_fire_is_no_incident(text: str) -> None:
+    assert incidents(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Militants set fire to a school in Borno on Thursday, killing nine pupils.",
+    "Gunmen opened fire on a bus in Zamfara on Thursday, killing nine passengers.",
+    "Nine people died when attackers torched their homes in a village in Plateau state.",
+])
+def test_fire_as_a_weapon_is_violence(text: str) -> None:
+    assert one(text).killed == 9
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen attacked a memorial ceremony in Kabul on Thursday, killing 32 people.",
+    "At least 32 people were killed when militants stormed a vigil in Kabul on Thursday.",
+    "A suicide bomber struck mourners at a remembrance service in Kabul, killing 32.",
+])
+def test_an_attack_on_a_commemoration_is_a_current_event(text: str) -> None:
+    inc = one(text, "2026-05-07")
+    assert (inc.killed, inc.historical) == (32, False)
