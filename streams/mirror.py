@@ -81,7 +81,9 @@ class TopicMirror:
         await consumer.seek_to_beginning(*tps)
         ends = await consumer.end_offsets(tps)
         while True:
-            batch = await consumer.getmany(timeout_ms=500)
+            # short polls until caught up (start-up waits on it), then the usual wait
+            batch = await consumer.getmany(
+                timeout_ms=500 if self.caught_up.is_set() else self.settings.fetch_max_wait_ms)
             for records in batch.values():
                 for record in records:
                     self.records += 1

@@ -6,6 +6,7 @@ import logging
 import os
 import subprocess
 import sys
+import threading
 import time
 from dataclasses import replace
 from pathlib import Path
@@ -39,11 +40,17 @@ def run_worker() -> None:
         await watchlist_mirror.caught_up.wait()
         ready.watchlist = True
 
-    started = time.monotonic()
-    nlp.model()  # load the model and gazetteer before the first message, not during it
-    gazetteer.warm()
-    ready.model = True
-    log.info("model and gazetteer loaded in %.1fs", time.monotonic() - started)
+    def load() -> None:
+        """The model and gazetteer, loaded while the worker joins its group (I/O waits)
+        rather than before it starts; /ready waits for them, and a stage that gets a
+        message first waits on the same lock instead of loading twice."""
+        started = time.monotonic()
+        nlp.model()
+        gazetteer.warm()
+        ready.model = True
+        log.info("model and gazetteer loaded in %.1fs", time.monotonic() - started)
+
+    threading.Thread(target=load, name="wirewatch-model-loader", daemon=True).start()
     worker = faust.Worker(app, loglevel=settings.log_level.upper(), quiet=True)
     worker.execute_from_commandline()
 

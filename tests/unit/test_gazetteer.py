@@ -1,5 +1,7 @@
 """wirewatch.gazetteer: country names and demonyms to ISO codes; places to coordinates."""
 
+from pathlib import Path
+
 import pytest
 
 from wirewatch.gazetteer import candidates, country_code, country_name, fold
@@ -47,3 +49,35 @@ def test_ambiguous_names_keep_every_candidate() -> None:
 
 def test_fold_strips_accents_and_case() -> None:
     assert fold("Al Bāb") == fold("al bab")
+
+
+@pytest.mark.slow
+def test_the_on_disk_index_answers_like_the_sources(tmp_path: Path) -> None:
+    import sqlite3
+
+    from wirewatch import gazetteer
+
+    path = gazetteer.build_index(tmp_path / "index.sqlite3")
+    assert not list(tmp_path.glob(".*.tmp"))  # built in place atomically
+    cities, regions = gazetteer._build_city_index(), gazetteer._build_region_index()
+    db = sqlite3.connect(path)
+    for table, index, key in (("city", cities, "kirkuk"), ("city", cities, "santiago"),
+                              ("region", regions, gazetteer.loose("Middle Juba")),
+                              ("region", regions, gazetteer.loose("Kirkuk"))):
+        rows = db.execute(f"SELECT name, country, kind, lat, lon, population FROM {table} "
+                          "WHERE key = ? ORDER BY seq", (key,)).fetchall()
+        assert [gazetteer.Place(*r) for r in rows] == index[key], key
+    assert db.execute("SELECT count(DISTINCT key) FROM city").fetchone()[0] == len(cities)
+
+
+def test_the_index_path_names_its_sources_and_can_be_overridden(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from wirewatch import gazetteer
+
+    monkeypatch.delenv("WIREWATCH_GAZETTEER_INDEX", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    default = gazetteer.index_path()
+    assert default.parent == tmp_path / "wirewatch"
+    assert default.name.startswith("gazetteer-") and default.suffix == ".sqlite3"
+    monkeypatch.setenv("WIREWATCH_GAZETTEER_INDEX", str(tmp_path / "mine.sqlite3"))
+    assert gazetteer.index_path() == tmp_path / "mine.sqlite3"
