@@ -24,8 +24,9 @@ test: $(STAMP)
 run: $(STAMP)
 	$(BIN)/wirewatch run
 
-## lint: ruff and mypy
+## lint: the layering contract, ruff and mypy
 lint: $(STAMP)
+	$(BIN)/lint-imports
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 

@@ -173,6 +173,29 @@ class SourceRef:
     published_at: str | None = None
 
 
+MentionRole = Literal["toll", "update", "restatement", "part", "additional", "context",
+                      "past", "competing"]
+
+
+@dataclass(slots=True)
+class EvidenceRole:
+    """What one evidence sentence did for the incident's toll, and why."""
+
+    sentence: str
+    role: MentionRole
+    killed: int = 0
+    wounded: int = 0
+    why: str = ""
+
+    @classmethod
+    def from_dict(cls, data: Any) -> EvidenceRole:
+        if not isinstance(data, dict):
+            raise RecordError("an evidence role must be a JSON object")
+        return cls(sentence=_str(data, "sentence") or "", role=data.get("role", "toll"),
+                   killed=_int(data, "killed") or 0, wounded=_int(data, "wounded") or 0,
+                   why=_str(data, "why", required=False) or "")
+
+
 @dataclass(slots=True)
 class Incident:
     """One casualty incident (SPEC §3); ``event_type`` is set by the classify stage."""
@@ -193,6 +216,8 @@ class Incident:
     evidence: list[str] = field(default_factory=list)
     article_ids: list[str] = field(default_factory=list)
     sources: list[SourceRef] = field(default_factory=list)
+    #: the role each casualty sentence played in the toll (whole-article toll resolution)
+    roles: list[EvidenceRole] = field(default_factory=list)
 
     @classmethod
     def from_dict(cls, data: Any) -> Incident:
@@ -216,6 +241,7 @@ class Incident:
             evidence=[str(e) for e in data.get("evidence") or []],
             article_ids=[str(a) for a in data.get("article_ids") or []],
             sources=[SourceRef(**s) for s in data.get("sources") or []],
+            roles=[EvidenceRole.from_dict(r) for r in data.get("roles") or []],
         )
 
     def to_dict(self) -> dict[str, Any]:

@@ -1,4 +1,4 @@
-"""The one codec of every topic: JSON via orjson, keys as UTF-8 strings.
+"""The codec of every topic: message bodies as :mod:`schemas.codec` says, keys as UTF-8.
 
 Agents consume raw bytes and decode here, so that a message that does not decode
 is dead-lettered with its bytes untouched instead of being lost inside Faust.
@@ -6,21 +6,9 @@ is dead-lettered with its bytes untouched instead of being lost inside Faust.
 
 from __future__ import annotations
 
-from typing import Any
+from schemas.codec import DecodeError, decode, encode
 
-import orjson
-
-DecodeError = orjson.JSONDecodeError
-
-
-def encode(value: Any) -> bytes:
-    """Serialise a record (dataclass), dict or list to JSON bytes."""
-    return orjson.dumps(value, option=orjson.OPT_NON_STR_KEYS)
-
-
-def decode(data: bytes | bytearray | memoryview | str) -> Any:
-    """Parse JSON bytes; raises :class:`DecodeError` (a ``ValueError``) on bad input."""
-    return orjson.loads(data)
+__all__ = ["DecodeError", "decode", "decode_key", "encode", "encode_key"]
 
 
 def encode_key(key: str | None) -> bytes | None:

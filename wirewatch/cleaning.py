@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 
 import ftfy
 
+from schemas import codec
 from schemas.records import CleanArticle, RawArticle, RecordError
-from streams import codecs
 from wirewatch import dates
 from wirewatch.text import content_hash
 
@@ -92,8 +92,8 @@ def parse_raw(payload: bytes, max_bytes: int = 1_000_000) -> RawArticle:
         raise InvalidEncoding(f"message is not valid UTF-8 ({exc.reason} at byte {exc.start})") \
             from exc
     try:
-        data = codecs.decode(text)
-    except codecs.DecodeError as exc:
+        data = codec.decode(text)
+    except codec.DecodeError as exc:
         raise NotJSON(f"message is not JSON: {exc}") from exc
     if not isinstance(data, dict):
         raise NotAnObject(f"message must be a JSON object, got {type(data).__name__}")

@@ -571,6 +571,10 @@ def eval_(
                          "scored by gold.event_group.")] = False,
     misses: Annotated[int, typer.Option("--misses", min=0,
                                         help="Also list up to N wrong answers.")] = 0,
+    rewrite: Annotated[str | None, typer.Option(
+        "--rewrite", help="Rewrite every text first without changing its meaning "
+                          "(headline, dateline, background, caveat, numbers, acronym, "
+                          "furniture): the figures should not move.")] = None,
 ) -> None:
     """Accuracy of the pure pipeline on labelled files (one table row per file)."""
     from wirewatch.evaluation import (
@@ -583,7 +587,10 @@ def eval_(
         evaluate_alerts,
         read_rows,
     )
+    from wirewatch.rewrites import REWRITES
 
+    if rewrite is not None and rewrite not in REWRITES:
+        fail(f"--rewrite: {rewrite!r} is not one of {', '.join(sorted(REWRITES))}", 2)
     files: dict[str, list[Any]] = {}
     for path in paths:
         try:
@@ -592,6 +599,9 @@ def eval_(
             fail(str(exc), 2)
         if not files[path]:
             fail(f"{path}: no evaluation rows", 2)
+        if rewrite is not None:
+            files[path] = [replace(row, text=REWRITES[rewrite](row.text, row.gold))
+                           for row in files[path]]
     if alerts:
         results = {path: evaluate_alerts(rows).to_dict() for path, rows in files.items()}
         if as_json:

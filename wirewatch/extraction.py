@@ -16,7 +16,15 @@ from datetime import date
 
 from spacy.tokens import Span, Token
 
-from schemas.records import Actor, Incident, Location, Qualifier, Victim
+from schemas.records import (
+    Actor,
+    EvidenceRole,
+    Incident,
+    Location,
+    MentionRole,
+    Qualifier,
+    Victim,
+)
 from wirewatch import dates, gazetteer, geo
 from wirewatch.nlp import model
 from wirewatch.quantities import (
@@ -1482,13 +1490,69 @@ def _incident(
     location = Location(located.name, located.country, located.lat, located.lon) if located \
         else Location()
     incident_id = stable_id(article.id, mentions[0].index, killed, wounded)
+    roles = toll_roles(group, base, extra)
     return Incident(
         incident_id=incident_id, killed=killed, wounded=wounded, killed_qualifier=killed_q,
         wounded_qualifier=wounded_q, victims=victims, perpetrator=perpetrator,
         location=location, date=event_date.isoformat() if event_date else None,
         accidental=any(m.accidental for m in mentions), historical=historical,
-        evidence=evidence, article_ids=[article.id],
+        evidence=evidence, article_ids=[article.id], roles=roles,
     )
+
+
+def toll_roles(group: _Group, base: list[Mention], extra: list[Mention]) -> list[EvidenceRole]:
+    """What each sentence of an incident did for its toll (README, "How extraction works").
+
+    For each outcome the toll is the largest figure the sentences about the incident give:
+    a revised toll ("has risen to 12") *updates* it, otherwise the first sentence giving
+    it *sets* it (role ``toll``); the others *restate* it, or give an earlier or partial
+    figure it supersedes; sentences with only parts of a stated total are *parts*;
+    sentences about other victims of the same incident are *additional*; another
+    source's figure is *competing*; a recalled earlier event is *past*.
+    """
+    def figure(m: Mention, outcome: str) -> int:
+        return m.total(outcome)[0]
+
+    def setter(outcome: str) -> tuple[Mention | None, bool]:
+        best = max((figure(m, outcome) for m in base), default=0)
+        if best == 0:
+            return None, False
+        for m in base:
+            if figure(m, outcome) == best and m.revision and \
+                    any(c.toll and c.outcome == outcome for c in m.counts):
+                return m, True
+        return next(m for m in base if figure(m, outcome) == best), False
+
+    setters = {outcome: setter(outcome) for outcome in ("killed", "wounded")}
+    roles: list[EvidenceRole] = []
+    for m in group.mentions:
+        killed, wounded = figure(m, "killed"), figure(m, "wounded")
+        sets = [o for o, (who, _) in setters.items() if who is m]
+        role: MentionRole
+        if m.recalled or m.earlier:
+            role, why = "past", "recalls an earlier event"
+        elif m in extra:
+            role, why = "additional", "more victims of the same incident, added to the toll"
+        elif sets:
+            updated = any(setters[o][1] for o in sets)
+            role = "update" if updated else "toll"
+            why = (f"{'a revised' if updated else 'gives the'} {' and '.join(sets)} figure"
+                   + (", superseding earlier ones" if updated else ""))
+        elif OTHER_ACCOUNT.search(m.text):
+            role, why = "competing", "another source's figure, not added"
+        elif (killed, wounded) == (0, 0) and any(c.subset for c in m.counts):
+            role, why = "part", "a breakdown of a toll stated elsewhere, not added"
+        else:
+            role, why = "restatement", "the same toll told again, or an earlier or partial " \
+                                       "figure the toll supersedes"
+        if any(c.subset for c in m.counts) and role != "part":
+            why += "; its breakdown by group is part of the total"
+        roles.append(EvidenceRole(m.text, role, killed, wounded, why))
+    if group.context is not None:
+        at = len(roles) if group.context_after else 0
+        roles.insert(at, EvidenceRole(group.context, "context", 0, 0,
+                                      "says what happened; gives no figure"))
+    return roles
 
 
 #: "in addition to the gunman, N others died": the attackers died too

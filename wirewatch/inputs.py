@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from schemas import codec
 from schemas.records import RawArticle
-from streams import codecs
 from wirewatch.text import stable_id
 
 SUFFIXES = {".jsonl", ".txt", ".html", ".htm"}
@@ -88,12 +88,12 @@ def messages(paths: list[str], published_at: str | None = None) -> Iterator[Mess
                 yield Message(_line_key(line, path, number), line, f"{path}:{number}")
         else:
             article = article_from_text(path, data, published_at)
-            yield Message(article.id, codecs.encode(article), str(path))
+            yield Message(article.id, codec.encode(article), str(path))
 
 
 def _line_key(line: bytes, path: Path, number: int) -> str:
     try:
-        data = codecs.decode(line)
+        data = codec.decode(line)
     except ValueError:
         data = None
     if isinstance(data, dict) and isinstance(data.get("id"), str) and data["id"]:

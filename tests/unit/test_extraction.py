@@ -686,3 +686,30 @@ def test_fire_as_a_weapon_is_violence(text: str) -> None:
 def test_an_attack_on_a_commemoration_is_a_current_event(text: str) -> None:
     inc = one(text, "2026-05-07")
     assert (inc.killed, inc.historical) == (32, False)
+
+
+def test_every_casualty_sentence_gets_a_role_in_the_toll() -> None:
+    text = ("Car bomb kills 12 in Kirkuk\n\nA car bomb killed eight people at a market in "
+            "Kirkuk on Thursday, police said. The number of people killed has since risen to "
+            "12, a health official said. Nineteen people were wounded, including four "
+            "children. Local media said at least 20 were killed. In 2009, a similar bombing "
+            "in the city killed 14 people.")
+    current, past = sorted(incidents(text, "2026-05-07"), key=lambda i: i.historical)
+    assert (current.killed, current.wounded) == (12, 19)
+    roles = [(r.role, r.killed, r.wounded) for r in current.roles]
+    assert roles == [("restatement", 12, 0), ("restatement", 8, 0), ("update", 12, 0),
+                     ("toll", 0, 19), ("competing", 0, 0)]
+    assert [r.role for r in past.roles] == ["past"]
+    assert all(r.why for r in current.roles)
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen kill 7 in Zamfara\n\nGunmen killed seven villagers in Zamfara on Thursday.",
+    "Seven villagers were killed by gunmen in Zamfara on Thursday. \"Seven of our people are "
+    "dead,\" a village head said.",
+    "Gunmen killed seven villagers in Zamfara on Thursday. The seven victims were farmers.",
+])
+def test_one_sentence_sets_the_toll_and_the_rest_restate_it(text: str) -> None:
+    inc = one(text, "2026-05-07")
+    assert inc.killed == 7
+    assert [r.role for r in inc.roles if r.role != "context"].count("toll") == 1

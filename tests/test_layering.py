@@ -1,0 +1,45 @@
+"""The layering is a contract a tool checks: the pure core never imports the transport.
+
+``lint-imports`` (import-linter) reads the contract in ``pyproject.toml``; here it must
+pass on the repository, and fail on a copy of it where a core module imports Faust.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+LINT_IMPORTS = str(Path(sys.executable).parent / "lint-imports")
+PACKAGES = ("wirewatch", "streams", "agents", "schemas")
+
+
+def lint(tree: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(tree)}
+    return subprocess.run([LINT_IMPORTS, "--no-cache"], cwd=tree, env=env, text=True,
+                          capture_output=True, timeout=300)
+
+
+@pytest.mark.slow
+def test_the_repository_keeps_the_layering() -> None:
+    result = lint(ROOT)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "1 kept, 0 broken" in result.stdout
+
+
+@pytest.mark.slow
+def test_a_core_module_importing_faust_breaks_it(tmp_path: Path) -> None:
+    for package in PACKAGES:
+        shutil.copytree(ROOT / package, tmp_path / package,
+                        ignore=shutil.ignore_patterns("__pycache__", "samples", "data"))
+    shutil.copy(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")
+    text = tmp_path / "wirewatch" / "text.py"
+    text.write_text(text.read_text() + "\nimport faust  # the layering broken on purpose\n")
+    result = lint(tmp_path)
+    assert result.returncode != 0
+    assert "BROKEN" in result.stdout and "wirewatch.text -> faust" in result.stdout
