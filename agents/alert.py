@@ -9,8 +9,12 @@
   forwards them keyed by country|date to ``wire.alerts.pending``; an incident no rule
   matches is counted (outcome ``not_watched``) and logged at debug level. It waits
   until the watchlist mirror has caught up before it decides anything.
-- ``track`` holds, per country|date, the open alerts in a Faust table (it survives a
-  restart) and turns each report into a new alert, an updated version, or nothing.
+- ``track`` turns each report into a new alert, an updated version, or nothing. What
+  was published is read back from ``wire.alerts`` itself (mirrored on every worker, see
+  :data:`published`): the topic is the state, so a worker killed between publishing an
+  alert and recording it, or between recording it and publishing it, neither loses nor
+  repeats an alert after the restart. Each alert is published with its delivery awaited
+  before the report's offset can be committed.
 """
 
 from __future__ import annotations
@@ -37,7 +41,7 @@ from streams.app import (
 from streams.cloudevents import alert_headers
 from streams.mirror import TopicMirror
 from streams.stage import INPUT_ERRORS, Emit, StageResult, ingested_at, run_stage
-from wirewatch.alerting import bucket, is_current, now_iso, track
+from wirewatch.alerting import bucket, hours_between, is_current, now_iso, track
 from wirewatch.watch import WatchRuleError, matches, parse_rule
 
 STAGE = "alert"
@@ -46,8 +50,9 @@ log = logging.getLogger(__name__)
 
 #: country code → watch rule (as a dict): this worker's copy of the whole watchlist
 watchlist: dict[str, Any] = {}
-#: country|date → the open alerts of that bucket (as dicts).
-open_alerts = app.Table("open-alerts", default=None, help="country|date → open alerts")
+#: alert id → the latest version published on ``wire.alerts`` (as a dict), read back from
+#: the topic by every worker and updated at once when this worker publishes
+published: dict[str, dict[str, Any]] = {}
 
 
 def apply_watch_change(table: Any, key: str | None, payload: bytes | None) -> StageResult:
@@ -79,6 +84,38 @@ def mirror_watch_change(record: ConsumerRecord) -> None:
 watchlist_mirror = TopicMirror(settings, names.watchlist, mirror_watch_change)
 
 
+def remember_published(alert: dict[str, Any]) -> None:
+    """Keep the highest version of each alert (records may be read again)."""
+    try:
+        alert_id, version = str(alert["alert_id"]), int(alert["version"])
+    except (KeyError, TypeError, ValueError):
+        return
+    known = published.get(alert_id)
+    if known is None or int(known.get("version", 0)) < version:
+        published[alert_id] = alert
+
+
+def mirror_alert(record: ConsumerRecord) -> None:
+    try:
+        remember_published(codecs.decode(record.value or b""))
+    except INPUT_ERRORS:
+        log.debug("alerts record %s@%s is not an alert", record.partition, record.offset)
+
+
+alerts_mirror = TopicMirror(settings, names.alerts, mirror_alert)
+
+
+def open_alerts_of(slot: str, now: str) -> list[Alert]:
+    """The published alerts of a bucket (a country) still open to updates at ``now``."""
+    out = []
+    for data in published.values():
+        alert = Alert.from_dict(data)
+        if bucket(alert.incident) == slot and hours_between(alert.updated_at, now) <= \
+                settings.alert_window_hours:
+            out.append(alert)
+    return sorted(out, key=lambda a: a.created_at)
+
+
 def current_rules() -> list[WatchRule]:
     """The live watchlist."""
     return [WatchRule.from_dict(value) for value in watchlist.values() if value]
@@ -100,14 +137,15 @@ def handle_pending(key: str | None, payload: bytes, now: str | None = None) -> S
     """Turn one report into a new alert, an updated one, or nothing."""
     report = Incident.from_dict(codecs.decode(payload))
     slot = key or bucket(report)
-    known = [Alert.from_dict(a) for a in open_alerts.get(slot) or []]
-    alert, state = track(known, report, current_rules(), now or now_iso(),
-                         settings.alert_window_hours)
-    open_alerts[slot] = [a.to_dict() for a in state]
+    stamp = now or now_iso()
+    alert, _state = track(open_alerts_of(slot, stamp), report, current_rules(), stamp,
+                          settings.alert_window_hours)
     if alert is None:
         return StageResult("unchanged")
+    remember_published(alert.to_dict())  # the next report of this country sees it at once
     return StageResult(alert.status, [Emit(alerts_topic, alert.alert_id, alert,
-                                           alert_headers(alert, settings.app_id))])
+                                           alert_headers(alert, settings.app_id),
+                                           confirm=True)])
 
 
 @app.page("/watchlist/")
@@ -126,6 +164,11 @@ async def mirror_watchlist() -> None:
     await watchlist_mirror.run()
 
 
+@app.task
+async def mirror_alerts() -> None:
+    await alerts_mirror.run()
+
+
 @app.agent(watchlist_topic)
 async def watch(stream: faust.StreamT) -> None:
     async for event in stream.events():
@@ -141,6 +184,7 @@ async def alert(stream: faust.StreamT) -> None:
 
 @app.agent(pending_topic)
 async def track_alerts(stream: faust.StreamT) -> None:
+    await alerts_mirror.caught_up.wait()
     async for event in stream.events():
         result = await run_stage("track", event, handle_pending, deadletter_topic)
         if result.emits:

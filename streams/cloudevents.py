@@ -7,9 +7,10 @@ without parsing the JSON body (SPEC §9).
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 
 from schemas.records import Alert, Incident
+from wirewatch import dates
 
 Headers = list[tuple[str, bytes]]
 
@@ -19,8 +20,7 @@ ALERT_TYPES = {"new": "org.wirewatch.alert.new", "updated": "org.wirewatch.alert
 
 
 def _rfc3339(when: datetime | None) -> str:
-    return (when or datetime.now(UTC)).astimezone(UTC).isoformat(timespec="milliseconds") \
-        .replace("+00:00", "Z")
+    return dates.rfc3339(when, timespec="milliseconds")
 
 
 def _headers(event_id: str, event_type: str, app_id: str, subject: str | None,

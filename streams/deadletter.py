@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
+
+from wirewatch import dates
 
 Headers = list[tuple[str, bytes]]
 
@@ -21,7 +23,7 @@ def deadletter_headers(
     now: datetime | None = None,
 ) -> Headers:
     """Headers naming the stage, error class and message, origin and time."""
-    when = (now or datetime.now(UTC)).isoformat(timespec="milliseconds")
+    when = dates.rfc3339(now, timespec="milliseconds")
     message = str(error) or error.__class__.__name__
     return [
         ("deadletter.id", deadletter_id(topic, partition, offset).encode()),

@@ -64,6 +64,9 @@ class Emit:
     key: str | None
     value: Any
     headers: Headers = field(default_factory=list)
+    #: wait until the broker has the message before the stage goes on (an alert: the
+    #: report's offset must not be committed before the alert it caused is stored)
+    confirm: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,8 +157,10 @@ async def send(emit: Emit, ingested: float | None = None, origin: str | None = N
         headers.append((INGESTED_HEADER, repr(ingested).encode()))
     if origin is not None:
         headers.append((ORIGIN_HEADER, origin.encode()))
-    await emit.topic.send(key=codecs.encode_key(emit.key), value=codecs.encode(emit.value),
-                          headers=headers or None)
+    pending = await emit.topic.send(key=codecs.encode_key(emit.key),
+                                    value=codecs.encode(emit.value), headers=headers or None)
+    if emit.confirm:
+        await pending
 
 
 async def send_deadletter(deadletter: faust.TopicT, message: faust.types.Message,

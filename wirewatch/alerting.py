@@ -13,10 +13,10 @@ Severity scale (by the toll, killed first):
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 
 from schemas.records import Alert, Incident, WatchedRole, WatchRule
-from wirewatch import geo
+from wirewatch import dates, geo
 from wirewatch.gazetteer import fold
 from wirewatch.text import stable_id
 from wirewatch.watch import matches
@@ -49,7 +49,8 @@ def alert_id(incident: Incident) -> str:
 
 
 def now_iso() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+    """Now, as alerts stamp their creation and updates."""
+    return dates.rfc3339()
 
 
 def is_current(incident: Incident) -> bool:
@@ -174,7 +175,7 @@ def track(known: list[Alert], report: Incident, rules: list[WatchRule], now: str
     (``updated``, version + 1); one that changes nothing publishes nothing. Alerts not
     updated within ``window_hours`` are forgotten.
     """
-    current = [a for a in known if _hours_between(a.updated_at, now) <= window_hours]
+    current = [a for a in known if hours_between(a.updated_at, now) <= window_hours]
     if not is_current(report):
         return None, current
     for index, alert in enumerate(current):
@@ -191,7 +192,8 @@ def track(known: list[Alert], report: Incident, rules: list[WatchRule], now: str
     return created, [*current, created]
 
 
-def _hours_between(earlier: str, later: str) -> float:
+def hours_between(earlier: str, later: str) -> float:
+    """Hours from one RFC 3339 time to another (0 when either is unreadable)."""
     try:
         a = datetime.fromisoformat(earlier.replace("Z", "+00:00"))
         b = datetime.fromisoformat(later.replace("Z", "+00:00"))

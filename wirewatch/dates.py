@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from functools import cache
 from typing import Any
 
@@ -20,6 +20,14 @@ HISTORICAL_AFTER_DAYS = 45
 #: RFC 3339 date-time (JSON Schema's "date-time" format): date, time, offset or Z
 _RFC3339 = re.compile(
     r"^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$")
+
+
+def rfc3339(when: datetime | None = None, timespec: str = "seconds") -> str:
+    """``when`` (default: now) as an RFC 3339 UTC timestamp ending in ``Z``."""
+    moment = when or datetime.now(UTC)
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC).isoformat(timespec=timespec).replace("+00:00", "Z")
 
 
 def is_rfc3339(value: str) -> bool:

@@ -398,7 +398,7 @@ def is_candidate(sentence: str) -> bool:
 
 def extract(article: Article, stats: ExtractionStats | None = None) -> list[Incident]:
     """Every casualty incident the article reports (unclassified)."""
-    published = dates.parse_published(article.published_at)
+    published = dates.parse_published(article.published_at) or dateline_date(article.text)
     all_sentences = sentences(article.text)
     candidates = [(i, s) for i, s in enumerate(all_sentences) if is_candidate(s)]
     if stats is not None:
@@ -425,6 +425,22 @@ def extract(article: Article, stats: ExtractionStats | None = None) -> list[Inci
 
 
 _ALL_OF = re.compile(r"\b(all|both) (of )?(the|those|these) ((?:[a-z-]+ ){0,2}?)([a-z]+s)\b", re.I)
+
+
+#: "03/14/2013: Gunmen ...": the date a summary opens with (GTD style, month first)
+_DATELINE_DATE = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)\s*:")
+
+
+def dateline_date(text: str) -> date | None:
+    """The date an undated article's text opens with, if it opens with one."""
+    match = _DATELINE_DATE.match(text)
+    if match is None:
+        return None
+    month, day, year = (int(g) for g in match.groups())
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
 
 
 def resolve_all_of(sentence: str, earlier: Sequence[str]) -> str:
@@ -1322,6 +1338,18 @@ def build_incidents(
     published: date | None,
 ) -> list[Incident]:
     """Group mentions into incidents and build their records."""
+    if published is None:
+        # no publication date: the article's own latest date (of an incident, or the
+        # first day of the latest year it names) stands in for it, so that a background
+        # sentence about an attack years before is still the past
+        years = [int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", article.text)]
+        known = [m.date for m in mentions if m.has_date and m.date]
+        if years:
+            known.append(date(max(years), 1, 1))
+        latest = max(known, default=None)
+        for mention in mentions:
+            if mention.has_date and dates.is_historical(mention.date, latest):
+                mention.recalled = True
     names = geo.parse([without_acronyms(s) for s in all_sentences])
     named = {t.sentence for t in names if t.names_a_place}
     for mention in mentions:
@@ -1400,6 +1428,10 @@ def _same_incident(groups: list[_Group], mention: Mention) -> _Group | None:
         update = mention.revision and any(c.toll for c in mention.counts)
         other_date = mention.has_date and group_date is not None and \
             mention.date != group_date and not update
+        if mention.new_event and not other_date and _restates(mention, group):
+            # "2 killed, 10 hurt in bus attack" ... "Two people were killed and 10 others were
+            # injured": the same figures told again, whatever "others" says
+            return group
         if mention.new_event and not any(c.toll for c in mention.counts):
             # "five other soldiers were killed in Al Bab on Thursday": a new incident;
             # "the shooter was also killed": one more dead in this one
@@ -1415,6 +1447,25 @@ def _same_incident(groups: list[_Group], mention: Mention) -> _Group | None:
             mention.additive = True  # "a businessman was killed ... forces killed six rebels"
         return group
     return None
+
+
+#: words that make a sentence about more victims even when its figures equal the toll's
+_MORE_VICTIMS = {"another", "more", "further", "separate", "separately", "also",
+                 "additional", "elsewhere", "meanwhile"}
+
+
+def _restates(mention: Mention, group: _Group) -> bool:
+    """Does the mention give exactly the incident's toll so far (both figures, two or more
+    casualties in all: one death told twice may be two people, "a guard was killed ... the
+    attacker was shot dead"), without a word that says these are more victims?"""
+    base = [m for m in group.mentions if not m.additive]
+    figures = (mention.total("killed")[0] or mention.weak_total("killed"),
+               mention.total("wounded")[0] or mention.weak_total("wounded"))
+    if sum(figures) < 2:
+        return False
+    toll = (max(m.total("killed")[0] for m in base), max(m.total("wounded")[0] for m in base))
+    words = set(re.findall(r"[a-z]+", mention.text.lower()))
+    return figures == toll and not words & _MORE_VICTIMS
 
 
 def _other_victims(mention: Mention, group: _Group) -> bool:
@@ -1454,12 +1505,16 @@ def _incident(
     extra = [m for m in mentions if m.additive and m not in base]
     if any(ATTACKER_COUNTED.search(m.text) for m in base):
         extra = [m for m in extra if not any(c.new_group and c.weak for c in m.counts)]
-    killed, killed_q = max((m.total("killed") for m in base), key=lambda t: t[0])
+    # "in addition to the bomber, N officers died": the attackers died too, on top of the
+    # figure that sentence gives (a headline's "N+1 killed" already counts them)
+    killed, killed_q = max(((m.total("killed")[0] + _attackers_besides(m.text),
+                             m.total("killed")[1]) for m in base), key=lambda t: t[0])
     wounded, wounded_q = max((m.total("wounded") for m in base), key=lambda t: t[0])
     if extra:  # "the commander was wounded ... three other policemen were also wounded"
         killed = killed or max(m.single_total("killed") for m in base)
         wounded = wounded or max(m.single_total("wounded") for m in base)
-    killed += sum(max(m.total("killed")[0], m.weak_total("killed")) for m in extra)
+    killed += sum(max(m.total("killed")[0], m.weak_total("killed")) + _attackers_besides(m.text)
+                  for m in extra)
     wounded += sum(max(m.total("wounded")[0], m.weak_total("wounded")) for m in extra)
     if killed == 0:
         killed = max(m.weak_total("killed") for m in mentions)
@@ -1474,10 +1529,6 @@ def _incident(
         # "a suicide bomber detonated ..., wounding 12": with no toll given, the bombers'
         # own deaths are the toll
         killed = _suicide_bombers(said)
-    besides = IN_ADDITION_TO.search(" ".join(m.text for m in mentions))
-    if besides:  # "besides the bomber, N officers died" (in addition to ...)
-        number = besides.group("n")
-        killed += (phrase_value([number.lower()]) if number else None) or 1
     event_date = next((m.date for m in mentions if m.has_date), None)
     if event_date is None:
         event_date = published
@@ -1567,6 +1618,15 @@ _SUICIDE_BOMBING = re.compile(
 _SUICIDE_FAILED = re.compile(
     r"\b(failed to (detonate|explode)|before (he|she|they) could|would-be|foiled|arrested|"
     r"captured|detained|defused|survived)\b", re.I)
+
+
+def _attackers_besides(text: str) -> int:
+    """How many attackers "in addition to the bomber(s)" adds to the sentence's dead."""
+    besides = IN_ADDITION_TO.search(text)
+    if besides is None:
+        return 0
+    number = besides.group("n")
+    return (phrase_value([number.lower()]) if number else None) or 1
 
 
 def _suicide_bombers(text: str) -> int:

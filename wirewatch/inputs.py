@@ -5,11 +5,11 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 
 from schemas import codec
 from schemas.records import RawArticle
+from wirewatch import dates
 from wirewatch.text import stable_id
 
 SUFFIXES = {".jsonl", ".txt", ".html", ".htm"}
@@ -74,7 +74,7 @@ def article_from_text(
 
 
 def now_rfc3339() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+    return dates.rfc3339()
 
 
 def messages(paths: list[str], published_at: str | None = None) -> Iterator[Message]:

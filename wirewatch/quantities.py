@@ -6,9 +6,8 @@ Vague amounts are coded conservatively, as ACLED does: "dozens" = 12, "hundreds"
 from __future__ import annotations
 
 import re
-from typing import Literal
 
-Qualifier = Literal["exact", "at_least", "approximate"]
+from schemas.records import Qualifier
 
 UNITS = {
     "zero": 0, "no": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,

@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from schemas.records import Alert, RawArticle, WatchRule
+from wirewatch import dates
 from wirewatch.alerting import bucket, is_current, track
 from wirewatch.cleaning import InvalidArticle, clean_article
 from wirewatch.dedup import Deduplicator
@@ -84,7 +85,7 @@ def _instant(published_at: str) -> datetime:
 
 
 def _rfc3339(when: datetime) -> str:
-    return when.astimezone(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+    return dates.rfc3339(when)
 
 
 def alert_summary(alerts: list[Alert]) -> dict[str, Any]:

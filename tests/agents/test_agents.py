@@ -6,6 +6,7 @@ tables and the dead-letter path are the real ones.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -33,8 +34,11 @@ def sent(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[Sent]]:
     captured: list[Sent] = []
 
     async def fake_send(self: faust.Topic, *, key: Any = None, value: Any = None,
-                        headers: Any = None, **_: Any) -> None:
+                        headers: Any = None, **_: Any) -> asyncio.Future[None]:
         captured.append(Sent(self.get_topic_name(), key, value, headers))
+        delivered: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        delivered.set_result(None)  # the broker has it
+        return delivered
 
     monkeypatch.setattr(faust.Topic, "send", fake_send)
     yield captured
@@ -47,7 +51,8 @@ def empty_tables() -> None:
     agents.clean.deduplicator._index = None
     agents.alert.watchlist.clear()
     agents.alert.watchlist_mirror.caught_up.set()  # no broker: the mirror is fed by hand
-    agents.alert.open_alerts.data.clear()
+    agents.alert.published.clear()
+    agents.alert.alerts_mirror.caught_up.set()
 
 
 def record(key: bytes, value: bytes | None) -> ConsumerRecord[bytes, bytes]:
@@ -192,7 +197,8 @@ async def test_watchlist_alert_and_track_agents(sent: list[Sent]) -> None:
     assert [s["article_id"] for s in alerts[1]["sources"]] == ["t-1", "t-9"]
     for value in alerts:
         assert validation_errors("alert.json", value) == []
-    assert len(agents.alert.open_alerts[pending.key.decode()]) == 1
+    assert [a.alert_id for a in agents.alert.open_alerts_of("TR", alerts[1]["updated_at"])] \
+        == [alerts[0]["alert_id"]]  # one open alert, at its latest version
     first = dict(on(sent, names.alerts)[0].headers)
     assert first["ce_specversion"] == b"1.0" and first["ce_subject"] == b"TR"
     assert first["ce_type"] == b"org.wirewatch.alert.new"

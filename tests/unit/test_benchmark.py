@@ -2,7 +2,11 @@
 
 from pathlib import Path
 
+import pytest
+
 from wirewatch.benchmark import BenchReport, bench_baseline, bench_pipeline, load_articles
+
+pytestmark = pytest.mark.slow  # starts processes or loads the model
 
 BENCH = Path(__file__).resolve().parents[2] / "wirewatch" / "samples" / "bench.jsonl"
 

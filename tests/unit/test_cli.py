@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.slow  # starts processes or loads the model
+
 WIREWATCH = str(Path(sys.executable).parent / "wirewatch")
 
 STORY = """Two soldiers killed by roadside bomb in Hakkari

@@ -713,3 +713,62 @@ def test_one_sentence_sets_the_toll_and_the_rest_restate_it(text: str) -> None:
     inc = one(text, "2026-05-07")
     assert inc.killed == 7
     assert [r.role for r in inc.roles if r.role != "context"].count("toll") == 1
+
+
+@pytest.mark.parametrize("text, day", [
+    ("03/14/2013: Gunmen killed five police officers at a checkpoint in Quetta.", "2013-03-14"),
+    ("11/02/2015: A roadside bomb killed five soldiers near Kandahar.", "2015-11-02"),
+    ("7/4/2019: Five villagers were shot dead by bandits in Zamfara.", "2019-07-04"),
+])
+def test_an_undated_summary_takes_the_date_it_opens_with(text: str, day: str) -> None:
+    inc = one(text, None)
+    assert (inc.killed, inc.date, inc.historical) == (5, day, False)
+
+
+@pytest.mark.parametrize("text", [
+    "03/14/2013: Gunmen killed five police officers in Quetta. In March 2009, a similar "
+    "attack in the city killed 14 people.",
+    "On 6 March 2020, gunmen killed five police officers in Quetta. Fourteen people died in "
+    "an attack on the same checkpoint on 2 May 2016.",
+    "Gunmen killed five police officers in Quetta on 12 June 2018. The city's worst attack, "
+    "on 8 August 2016, killed 14 lawyers.",
+])
+def test_without_a_publication_date_the_article_s_own_dates_tell_the_past(text: str) -> None:
+    current = [i for i in incidents(text, None) if not i.historical]
+    assert sum(i.killed for i in current) == 5
+
+
+@pytest.mark.parametrize("text, killed, wounded", [
+    ("2 killed and 10 hurt in bus attack\n\nGunmen opened fire on a bus near Gatumba on "
+     "Friday. Two people were killed and 10 others were injured.", 2, 10),
+    ("1 dead, 5 wounded in bombing\n\nA suicide bomber struck a police base in Logar. The "
+     "bomber was killed and five police officers were wounded.", 1, 5),
+    ("Three killed, six injured in Mogadishu\n\nThree people died and six others were hurt "
+     "when a grenade exploded at a cafe in Mogadishu.", 3, 6),
+])
+def test_a_headline_giving_the_same_figures_is_not_added(
+        text: str, killed: int, wounded: int) -> None:
+    inc = one(text, "2026-05-08")
+    assert (inc.killed, inc.wounded) == (killed, wounded)
+
+
+@pytest.mark.parametrize("text, killed", [
+    ("11 killed in attack on police headquarters\n\nAttackers stormed a police headquarters "
+     "in Helmand. In addition to the suicide bomber, 10 police officers were killed.", 11),
+    ("In addition to the suicide bomber, two guards were killed at the gate in Kabul.", 3),
+    ("Four dead in checkpoint bombing\n\nIn addition to the bomber, three soldiers died at "
+     "a checkpoint near Tikrit.", 4),
+])
+def test_in_addition_to_the_bomber_counts_the_bomber_once(text: str, killed: int) -> None:
+    assert one(text, "2026-05-08").killed == killed
+
+
+@pytest.mark.parametrize("text", [
+    "On 1 May 2020, attackers blew up a pipeline near Nogales. In March 2009, a similar "
+    "attack in the region killed 14 people.",
+    "Rebels seized a town in the north in July 2018, residents said. Fourteen people died "
+    "when the same group raided it on 3 March 2011.",
+    "The 2021 election passed without violence. In 2009, clashes in the capital killed 14.",
+])
+def test_an_undated_article_with_no_current_toll_reports_no_current_deaths(text: str) -> None:
+    assert all(i.historical for i in incidents(text, None))

@@ -10,6 +10,8 @@ from tests.conftest import sample_articles
 from wirewatch.cleaning import parse_raw
 from wirewatch.pipeline import analyse
 
+pytestmark = pytest.mark.slow  # starts processes or loads the model
+
 # id → [(killed, wounded, location country, sub-event type, historical)]
 EXPECTED = {
     "nw-2026-1118-001": [(12, 30, "NG", "Remote explosive/landmine/IED", False)],
