@@ -18,35 +18,41 @@ import tempfile
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 from schemas.records import RawArticle
 from streams import codecs
 from wirewatch.cleaning import InvalidArticle, clean_article, parse_raw
+from wirewatch.dates import rfc3339
 from wirewatch.extraction import ExtractionStats
 from wirewatch.inputs import Message, messages
 from wirewatch.nlp import MODEL, model
 from wirewatch.pipeline import analyse
 
-#: paced stories for the latency figures: how many, seconds apart
-LATENCY_STORIES = 24
-LATENCY_GAP_S = 0.25
+#: paced stories for the latency figures (SPEC §7: at least 200), seconds apart
+LATENCY_STORIES = 200
+LATENCY_GAP_S = 0.1
 _LATENCY_PLACES = ("Maiduguri", "Kharkiv", "Mogadishu", "Idlib", "Kandahar", "Peshawar",
-                   "Mopti", "Hakkari")
+                   "Mopti", "Hakkari", "Kano", "Odesa", "Kismayo", "Aleppo", "Herat", "Quetta",
+                   "Gao", "Diyarbakir")
 
 
 def latency_stories() -> list[RawArticle]:
-    """Short, distinct casualty reports in watched countries: each makes a new alert."""
+    """Short, distinct casualty reports in watched countries: each makes a new alert (its
+    date is three days from any other story's, so no two are one event)."""
     stories = []
+    start = datetime(2025, 1, 1, 12, tzinfo=UTC)
     for n in range(LATENCY_STORIES):
         place = _LATENCY_PLACES[n % len(_LATENCY_PLACES)]
-        day = 1 + n  # a different date: a different event
+        day = start + timedelta(days=3 * n)
         stories.append(RawArticle(
-            id=f"lat-{n:03d}", source="bench", published_at=f"2026-10-{day:02d}T12:00:00Z",
-            body=f"A bomb exploded at a market in {place} on the morning of October {day}, "
-                 f"killing {n + 3} people and wounding {2 * n + 5}, police in {place} said. "
-                 f"Officials said report number {n} would follow."))
+            id=f"lat-{n:03d}", source="bench", published_at=rfc3339(day),
+            body=f"A bomb exploded at a market in {place} on the morning of "
+                 f"{day:%B} {day.day}, killing {n % 40 + 3} people and wounding "
+                 f"{n % 60 + 5}, police in {place} said. Officials said report number {n} "
+                 f"would follow."))
     return stories
 
 
