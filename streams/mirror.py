@@ -35,11 +35,15 @@ class TopicMirror:
                  retry_s: float = 1.0) -> None:
         self.settings = settings
         self.topic = topic
-        self.on_record = on_record
+        self.listeners: list[OnRecord] = [on_record]
         self.retry_s = retry_s
         self.caught_up = asyncio.Event()
         self.records = 0
         self._consumer: AIOKafkaConsumer | None = None
+
+    def subscribe(self, listener: OnRecord) -> None:
+        """Also call ``listener`` for every record (subscribe before the mirror runs)."""
+        self.listeners.append(listener)
 
     async def run(self) -> None:
         """Mirror until cancelled; after a failure start over (``on_record`` must be
@@ -87,7 +91,8 @@ class TopicMirror:
             for records in batch.values():
                 for record in records:
                     self.records += 1
-                    self.on_record(record)
+                    for listener in self.listeners:
+                        listener(record)
             if not self.caught_up.is_set():
                 # the embedded broker may report a high watermark short of the end; an
                 # empty fetch once past it means the end

@@ -106,22 +106,19 @@ def lag_by_partition(app: faust.App, topics: set[str]) -> list[dict[str, Any]]:
 
 
 def install(app: faust.App, settings: Settings, ready: Readiness,
-            rules: Callable[[], list[dict[str, Any]]]) -> OperationsView:
-    """Register the operations pages, timers and mirrors on ``app``."""
+            rules: Callable[[], list[dict[str, Any]]], alerts: TopicMirror) -> OperationsView:
+    """Register the operations pages, timers and the dead-letter mirror on ``app``; the
+    recent alerts come from the worker's existing mirror of ``wire.alerts``."""
     from faust.sensors.prometheus import setup_prometheus_sensors
 
     names = TopicNames(settings.topic_prefix)
     consumed = set(names.consumed())
     view = OperationsView()
-    alert_mirror = TopicMirror(settings, names.alerts, view.on_alert)
+    alerts.subscribe(view.on_alert)
     deadletter_mirror = TopicMirror(settings, names.deadletter, view.on_deadletter)
     identity = f"{socket.gethostname()}:{settings.web_port} (pid {os.getpid()})"
     setup_prometheus_sensors(app, pattern="/metrics",
                              name_prefix=settings.app_id.replace("-", "_") + "_faust")
-
-    @app.task
-    async def mirror_alerts() -> None:
-        await alert_mirror.run()
 
     @app.task
     async def mirror_deadletters() -> None:
