@@ -1,0 +1,186 @@
+"""Mentions → incidents: which sentences restate, revise or add to an incident already
+reported, and which report another one (another date, another place, "other").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from datetime import date
+
+from schemas.records import (
+    Incident,
+)
+from wirewatch import dates, geo
+from wirewatch.extraction.lexicon import EVENT_WORDING
+from wirewatch.extraction.mention import Article, Count, Mention, _Group
+from wirewatch.extraction.reading import without_acronyms
+from wirewatch.extraction.tolls import _incident
+
+# --------------------------------------------------------------------------- incidents
+
+
+def build_incidents(
+    article: Article, mentions: list[Mention], all_sentences: Sequence[str],
+    published: date | None,
+) -> list[Incident]:
+    """Group mentions into incidents and build their records."""
+    if published is None:
+        # no publication date: the article's own latest date (of an incident, or the
+        # first day of the latest year it names) stands in for it, so that a background
+        # sentence about an attack years before is still the past
+        years = [int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", article.text)]
+        known = [m.date for m in mentions if m.has_date and m.date]
+        if years:
+            known.append(date(max(years), 1, 1))
+        latest = max(known, default=None)
+        for mention in mentions:
+            if mention.has_date and dates.is_historical(mention.date, latest):
+                mention.recalled = True
+    names = geo.parse([without_acronyms(s) for s in all_sentences])
+    named = {t.sentence for t in names if t.names_a_place}
+    for mention in mentions:
+        if mention.index in named:
+            mention.place = geo.locate(names, {mention.index})
+    groups: list[_Group] = []
+    for mention in mentions:
+        target = _same_incident(groups, mention)
+        if target is None:
+            groups.append(_Group([mention]))
+        else:
+            target.mentions.append(mention)
+    incidents = []
+    previous: geo.Located | None = None
+    used = {m.index for m in mentions}
+    for group in groups:
+        if not any(m.recalled for m in group.mentions):  # a recalled event has no lede
+            group.context = _event_context(all_sentences, min(m.index for m in group.mentions),
+                                           used)
+        if group.context is None and len(groups) == 1:
+            # "... left at least four dead. Fighting between rival gangs caused it.":
+            # in a one-incident text, what happened may come after the toll
+            group.context = _event_context(all_sentences, max(m.index for m in group.mentions),
+                                           used, step=1)
+            group.context_after = group.context is not None
+        if group.mentions[0].same_place and previous is not None:
+            located: geo.Located | None = previous  # "in the same area"
+        else:
+            located = geo.locate(names, {m.index for m in group.mentions})
+        incident = _incident(article, group, located, published)
+        if incident is None:
+            continue
+        previous = located
+        incidents.append(incident)
+    return incidents
+
+
+def _event_context(all_sentences: Sequence[str], first: int, used: set[int],
+                   step: int = -1) -> str | None:
+    """The sentence right before an incident's first mention (or, with ``step=1``, right
+    after its last) when it says what happened.
+
+    "Militias clashed near the village. Two people were killed.": the clash is in the
+    first sentence, the toll in the second; both are the incident's evidence.
+    """
+    for index in range(first + step, first + 4 * step, step):
+        if index < 0 or index >= len(all_sentences) or index in used:
+            return None
+        sentence = all_sentences[index]
+        if len(sentence) > 600:
+            return None
+        if EVENT_WORDING.search(sentence):
+            return sentence
+    return None
+
+
+def _same_incident(groups: list[_Group], mention: Mention) -> _Group | None:
+    """The incident a mention belongs to, or None when it reports a new one.
+
+    Within an article, a report without a cue of its own (another date, another town,
+    "also", "other", a past-perfect "had been killed") restates, revises or details the
+    incident before it, and the incident takes the largest figure given for it.
+    """
+    if not groups:
+        return None
+    if mention.recap_only:
+        return groups[-1]  # "they had killed him", "the two guards": people already reported
+    if mention.earlier:
+        return None
+    for group in reversed(groups):
+        first = group.mentions[0]
+        if mention.recalled != first.recalled or first.earlier:
+            continue
+        group_date = next((m.date for m in group.mentions if m.has_date), None)
+        # "the toll rose to 12 on Friday": the day of an update is not the event's
+        update = mention.revision and any(c.toll for c in mention.counts)
+        other_date = mention.has_date and group_date is not None and \
+            mention.date != group_date and not update
+        if mention.new_event and not other_date and _restates(mention, group):
+            # "2 killed, 10 hurt in bus attack" ... "Two people were killed and 10 others were
+            # injured": the same figures told again, whatever "others" says
+            return group
+        if mention.new_event and not any(c.toll for c in mention.counts):
+            # "five other soldiers were killed in Al Bab on Thursday": a new incident;
+            # "the shooter was also killed": one more dead in this one
+            only_weak = all(c.weak for c in mention.counts if not c.subset)
+            if other_date or _other_place(mention, group) or (
+                    not only_weak and (mention.has_date or mention.place is not None)):
+                continue
+            mention.additive = True
+            return group
+        if other_date or _other_place(mention, group):
+            continue
+        if _other_victims(mention, group):
+            mention.additive = True  # "a businessman was killed ... forces killed six rebels"
+        return group
+    return None
+
+
+#: words that make a sentence about more victims even when its figures equal the toll's
+_MORE_VICTIMS = {"another", "more", "further", "separate", "separately", "also",
+                 "additional", "elsewhere", "meanwhile"}
+
+
+def _restates(mention: Mention, group: _Group) -> bool:
+    """Does the mention give exactly the incident's toll so far (both figures, two or more
+    casualties in all: one death told twice may be two people, "a guard was killed ... the
+    attacker was shot dead"), without a word that says these are more victims?"""
+    base = [m for m in group.mentions if not m.additive]
+    figures = (mention.total("killed")[0] or mention.weak_total("killed"),
+               mention.total("wounded")[0] or mention.weak_total("wounded"))
+    if sum(figures) < 2:
+        return False
+    toll = (max(m.total("killed")[0] for m in base), max(m.total("wounded")[0] for m in base))
+    words = set(re.findall(r"[a-z]+", mention.text.lower()))
+    return figures == toll and not words & _MORE_VICTIMS
+
+
+def _other_victims(mention: Mention, group: _Group) -> bool:
+    """Are the mention's dead and hurt all of other kinds of people than the incident's?
+    A restatement speaks of the same people; soldiers after civilians are more victims."""
+    def kinds(counts: Iterable[Count]) -> set[str]:
+        return {c.category for c in counts if not c.subset and c.outcome == "killed"
+                and c.category not in (None, "people")}
+
+    mine = kinds(mention.counts)
+    theirs = kinds(c for m in group.mentions for c in m.counts)
+    generic = any(c.category in (None, "people") and not c.subset and c.outcome == "killed"
+                  for c in mention.counts)
+    return bool(mine) and bool(theirs) and not generic and not mine & theirs and \
+        not any(c.toll or c.recap for c in mention.counts)
+
+
+def _other_place(mention: Mention, group: _Group) -> bool:
+    """Does the mention name a different country, or a different town, than the group?"""
+    place = mention.place
+    if place is None:
+        return False
+    for other in (m.place for m in group.mentions if m.place is not None):
+        if other.country != place.country:
+            return True
+        if other.kind == place.kind == "city" and other.name != place.name and \
+                geo.distance_km(other, place) > geo.SAME_PLACE_KM:
+            return True
+    return False
+
+

@@ -1,0 +1,236 @@
+"""Words and patterns the extractor reads sentences with: casualty verbs, person
+nouns and their categories, cues for new, recalled, revised and non-violent events.
+"""
+
+from __future__ import annotations
+
+import re
+
+from wirewatch.quantities import (
+    TENS,
+    UNITS,
+)
+
+#: number words from two up, for patterns that look for a count ("kidnapped 14 soldiers")
+NUMBER_WORDS = "|".join(w for w in (*UNITS, *TENS) if w not in ("zero", "no", "one"))
+KILL_WORDS = {
+    "killed", "kill", "kills", "killing", "dead", "died", "die", "dies", "dying", "slain",
+    "martyred", "murdered", "massacred", "executed", "beheaded", "perished", "fatalities",
+    "deaths", "death", "lives", "bodies", "corpses", "lynched", "assassinated", "drowned",
+    "burned", "massacre", "massacres", "slaughtered", "slaughtering", "slaughter", "execute",
+    "executes", "behead", "beheads", "assassinate", "assassinates", "gunned", "mowed", "cut",
+}
+#: "gunned down", "mowed down": these kill only with their particle
+PHRASAL_KILLS = {"gunned", "mowed", "cut"}
+WOUND_WORDS = {
+    "wounded", "wounding", "wound", "wounds", "injured", "injuring", "injures", "injure",
+    "injuries", "injury", "hurt", "maimed", "hospitalised", "hospitalized", "casualties",
+}
+# Only these need to appear for a sentence to be worth parsing.
+CANDIDATE = re.compile(
+    r"\b(kill|dead|die[ds]?\b|dying|death|slain|martyr|murder|massacr|execut|behead|perish|"
+    r"fatalit|lives|bodies|corpses|lynch|assassinat|wound|injur|hurt|maim|hospitali|casualt|"
+    r"toll|fatally|slaughter|gunned down|mowed down|cut down|(him|her)self|own life|suicide\b|"
+    r"shot\b)", re.I,
+)
+PERSON_NOUNS = {
+    # category → nouns
+    "soldiers": {"soldier", "soldiers", "troops", "troop", "servicemen", "serviceman",
+                 "marines", "marine", "paratroopers", "guardsmen", "conscripts", "sailors",
+                 "pilots", "pilot", "officer", "officers", "personnel", "commander",
+                 "commanders", "servicemembers", "peacekeepers", "peacekeeper", "lieutenant",
+                 "captain", "sergeant", "colonel", "general", "cadets", "cadet", "recruits",
+                 "soldiers'", "militiaman"},
+    "police": {"police", "policeman", "policemen", "cops", "cop", "gendarmes",
+               "gendarme", "constables", "constable", "policewoman", "guards", "guard"},
+    "militants": {"militants", "militant", "insurgents", "insurgent", "rebels", "rebel",
+                  "fighters", "fighter", "jihadists", "jihadist", "extremists", "terrorists",
+                  "terrorist", "gunmen", "gunman", "attackers", "attacker", "assailants",
+                  "assailant", "bombers", "bomber", "combatants", "militiamen", "militia",
+                  "shooter", "shooters", "perpetrator", "perpetrators", "killer", "killers",
+                  "hijackers", "hijacker", "knifeman", "stabber", "separatists", "separatist",
+                  "bandits", "bandit", "pirates", "kidnappers", "suspects", "suspect"},
+    "civilians": {"civilians", "civilian", "villagers", "villager", "residents", "resident",
+                  "children", "child", "women", "woman", "men", "man", "students", "student",
+                  "worshippers", "passengers", "pilgrims", "farmers", "farmer", "workers",
+                  "worker", "protesters", "protester", "demonstrators", "journalists",
+                  "journalist", "boys", "boy", "girls", "girl", "teachers", "teacher",
+                  "shoppers", "tourists", "tourist", "refugees", "migrants", "herders",
+                  "herder", "fishermen", "miners", "doctors", "nurses", "patients", "infants",
+                  "babies", "teenagers", "teenager", "youths", "youth", "members",
+                  "member", "shepherd", "driver", "drivers", "traders", "trader", "mourners",
+                  "guests", "spectators", "customers", "detainees", "prisoners", "inmates",
+                  "imam", "cleric", "clerics", "priest", "priests", "pastor", "monk", "monks",
+                  "nun", "reporter", "reporters", "photographer", "engineer", "engineers",
+                  "contractor", "contractors", "employee", "employees", "businessman",
+                  "businessmen", "shopkeeper", "vendor", "vendors", "laborers", "labourers",
+                  "labourer", "laborer", "citizen", "citizens", "national", "nationals", "local",
+                  "tribesmen",
+                  "tribesman", "hostage", "hostages", "wife", "husband", "son", "sons",
+                  "daughter", "daughters", "brother", "brothers", "sister", "father", "mother",
+                  "relatives", "activist", "activists", "lawyer", "lawyers", "worshipper",
+                  "passenger", "pilgrim", "bystander", "adults", "adult", "infant", "merchants",
+                  "colleague", "colleagues", "detective",
+                  "merchant", "herdsmen", "herdsman", "chiefs", "inhabitants", "locals",
+                  "demonstrator", "prisoner", "displaced", "preacher", "preachers", "owner",
+                  "owners"},
+    "officials": {"ambassador", "official", "officials", "diplomat", "diplomats", "mayor",
+                  "governor", "judge", "lawmaker", "politician", "minister", "chief",
+                  "leader", "leaders", "councillor", "councilor", "envoy", "advisor", "adviser",
+                  "director", "elder", "elders", "administrator", "commissioner", "secretary",
+                  "spokesman", "candidate", "legislator", "senator", "prosecutor", "head"},
+    "people": {"people", "persons", "person", "others", "individuals", "victims", "victim",
+               "bystanders", "casualties", "lives", "bodies", "body", "dead", "targets"},
+}
+NOUN_CATEGORY = {noun: cat for cat, nouns in PERSON_NOUNS.items() for noun in nouns}
+#: verbs whose object is the people they killed or hurt ("killing 21 of them")
+ACTIVE_CASUALTY_VERBS = frozenset({"killing", "killed", "wounding", "wounded", "injuring",
+                                   "injured"})
+#: "the gunman was shot dead": someone besides the victims, who adds to the toll
+ATTACKER_NOUNS = frozenset({"attacker", "gunman", "shooter", "bomber", "assailant",
+                            "perpetrator", "hijacker", "killer", "knifeman", "stabber"})
+#: what else may happen to people counted next to the dead: "23 dead, 12 captured"
+OTHER_FATES = frozenset({"captured", "arrested", "detained", "abducted", "kidnapped", "missing",
+                         "rescued", "freed", "released", "seized", "displaced", "taken",
+                         "held", "escaped", "surrendered", "unharmed", "unhurt"})
+#: another source's figure for the same event: "but other sources reported 37 killed"
+OTHER_ACCOUNT = re.compile(
+    r"\b(other|some|unconfirmed|conflicting|different|alternative|local)\s+(sources|reports|"
+    r"accounts|media)\b", re.I)
+#: "X was the only one who died", "the sole fatality": a toll of one
+SOLE_VICTIM = re.compile(
+    r"\b(was|is) the (only|sole|lone) (one|person|victim|fatality|casualty|death)"
+    r"(?=( (who|to|that) (died|was killed|lost (his|her) life|perished))|\b(?! (who|to|that)))",
+    re.I)
+#: an attacker's own death: "shot himself", "blew herself up" (with no toll given)
+SELF_INFLICTED = re.compile(
+    r"\b((killed|shot|stabbed|hanged) (himself|herself)|took (his|her) own life|"
+    r"(burnt|burned) (himself|herself) to death|"
+    r"committed suicide|(?P<blast>blew (himself|herself) up|blown (himself|herself) up))\b",
+    re.I)
+#: "five people, including the gunman, were killed": the attacker is in the toll already
+ATTACKER_COUNTED = re.compile(
+    r"\b(including|among them|among whom|among the dead( was| were)?)\s+(the|two|three|both|all)?"
+    r"\s*(\w+\s+)?(attackers?|gunm[ae]n|shooters?|bombers?|assailants?|perpetrators?|"
+    r"hijackers?|killers?|knifem[ae]n)\b|\bincluding (himself|herself|themselves)\b", re.I)
+NEW_EVENT_CUES = {"other", "another", "also", "separately", "separate", "more", "further",
+                  "meanwhile", "elsewhere", "additional", "later", "subsequently"}
+RECALL_CUES = re.compile(
+    r"\b(recalled|anniversary|years? ago|last year|in (19|20)\d\d\b|since (19|20)\d\d)", re.I,
+)
+#: "a vigil for the 51 worshippers killed", "to commemorate the 22 people killed": the dead
+#: a commemoration honours were counted when they died (an attack *during* a memorial
+#: ceremony is a new event: its count is not "the N" after the commemoration)
+COMMEMORATION = re.compile(
+    r"\b(memorial|commemorat\w*|vigil|wreaths?|remembrance|tribute|honou?r(ed|ing)?|"
+    r"remember(ed|ing)?|in memory)\b[^.;]{0,40}?\b(the|its|their)\s+(\d[\d,]*|" +
+    NUMBER_WORDS + r")\b", re.I)
+EARLIER_CUES = re.compile(
+    r"\bhad (been )?(killed|shot|wounded|injured|died|gunned|murdered|slain|executed)\b", re.I,
+)
+ACCIDENT_CUES = re.compile(
+    r"\b(accident(al|ally)?|by mistake|mistaken(ly)?|friendly fire|in error|erroneous(ly)?|"
+    r"unintentional(ly)?|misfired?|stray)\b", re.I,
+)
+AGGREGATE_CUES = re.compile(
+    r"\b(in recent (years|months|weeks)|over the (past|last) (few |several )?(years?|decades?|"
+    r"months)|since (the start of|the beginning of)|so far this year|this year alone|"
+    r"in the past (few |several )?(years?|decades?|months)|every year|each year|a year|"
+    r"since (19|20)\d\d|since (january|february|march|april|may|june|july|august|september|"
+    r"october|november|december)|throughout the (war|conflict)|during the (war|conflict))\b",
+    re.I,
+)
+NOT_ACTORS = {"toll", "attack", "blast", "explosion", "bomb", "strike", "fire", "accident",
+              "landmine", "mine", "device", "shell", "rocket", "missile", "car", "vehicle",
+              "explosives", "ied", "bombing", "crash", "collapse", "flood", "storm", "quake",
+              "earthquake", "disease", "outbreak", "people", "person", "mistake", "error",
+              "gunfire", "shrapnel", "wounds", "injuries"}
+SAY_VERBS = {"said", "say", "says", "told", "tell", "reported", "report", "reports", "added",
+             "confirmed", "announced", "stated", "claimed", "wrote", "according", "quoted"}
+SAME_PLACE_CUES = re.compile(r"\b(same (area|place|town|city|village|region|district|spot))\b",
+                             re.I)
+REVISION_CUES = re.compile(r"\b(toll|tally|rose|risen|climbed|increased|jumped|reached)\b", re.I)
+# What an event is (for the sentence before a toll): fighting, attacks, strikes, blasts.
+EVENT_WORDING = re.compile(
+    r"\b(clash\w*|fight\w*|fought|battl\w*|attack\w*|ambush\w*|raid\w*|assault\w*|"
+    r"strike[sd]?|airstrikes?|shell\w*|bomb\w*|explo\w*|detonat\w*|grenades?|IEDs?|"
+    r"opened fire|fired|shot|stabb\w*|storm\w*|overr[au]n|seized|captured|abduct\w*|"
+    r"kidnap\w*|riot\w*|lynch\w*|mob)\b", re.I,
+)
+# Deaths from causes that are not political violence (ACLED codes none of these).
+NON_VIOLENT_CAUSES = re.compile(
+    r"\b(crash\w*|collid\w*|collision|road accident|traffic accident|car accident|drove off|"
+    r"overturn\w*|derail\w*|plunged|capsiz\w*|sank|fire broke out|blaze|caught fire|"
+    r"(a|the) (huge |massive |major |deadly |large )?fire (at|in|on|swept|ripped|engulfed|"
+    r"gutted|tore)|(in|by) (a|the) (huge |massive |major |deadly |large )?fire\b|"
+    r"flood\w*|earthquake|quake|landslides?|mudslides?|avalanche|storms?|cyclone|hurricane|"
+    r"typhoon|tornado|heat ?wave|lightning|stampede|collaps\w*|outbreak|disease|cholera|"
+    r"covid|coronavirus|overdose|electrocut\w*|gas (explosion|leak|cylinder)|boiler|"
+    r"illness|natural causes|drown\w*)\b", re.I,
+)
+#: "four prisoners died of cholera": the sentence gives a cause of death that is not violence
+DIED_OF_CAUSE = re.compile(
+    r"\b(died|dead|deaths?|killed|succumbed)\b[^.]{0,40}?\b(due to|from|of|by)\s+"
+    r"(the\s+)?\w*\s*" + NON_VIOLENT_CAUSES.pattern, re.I)
+VIOLENCE = re.compile(
+    r"\b(attack\w*|bomb\w*|gunm[ae]n|gunfire|shot|shooting|shelling|shelled|strikes?|"
+    r"airstrikes?|clash\w*|fighting|militants?|insurgents?|rebels?|terror\w*|ambush\w*|"
+    r"grenades?|IEDs?|explosives?|killed by|murder\w*|stabb\w*|massacre\w*|executed|beaten|"
+    r"behead\w*|assassinat\w*|raid\w*|troops|soldiers|lynch\w*|mob|riot\w*|"
+    r"suicide bomb\w*|kidnap\w*|abduct\w*|martyr\w*|arson\w*|set fire|torched|set ablaze)\b",
+    re.I,
+)
+NON_EVENT_CUES = re.compile(
+    r"\b(protest(ed|ing|s)? (against|over)|condemn(ed|s)?|foiled|thwarted|plot(ted)? to|"
+    r"planned to|plans to|threatened to|could have killed|would have killed|vowed to|"
+    r"trial|sentenced|convicted|charged with|accused of|arrested)\b", re.I,
+)
+NO_CASUALTY = re.compile(
+    r"\b(no (one|body|people|persons|casualties|deaths|injuries|fatalities)|nobody|"
+    r"no (reported )?(casualties|injuries|deaths))\b.{0,40}\b(killed|injured|wounded|hurt|"
+    r"reported|died)?", re.I,
+)
+UNIT_WORDS = {"year", "years", "yr", "month", "months", "week", "weeks", "day", "days", "hour",
+              "hours", "minute", "minutes", "km", "kilometres", "kilometers", "miles", "mile",
+              "metres", "meters", "percent", "%", "am", "pm", "a.m.", "p.m.", "gmt", "times",
+              "kg", "tons", "tonnes", "dollars", "euros", "pounds", "rupees", "feet", "acres",
+              "houses", "homes", "buildings", "vehicles", "cars", "cattle", "cows", "goats",
+              "sheep", "camels", "rounds", "shells", "rockets", "missiles", "drones", "bombs",
+              "km/h", "mph", "storeys", "floors", "st", "nd", "rd", "th", "o'clock", "years-old",
+              "year-old", "aircraft", "planes", "jets", "shops", "schools", "villages"}
+CLAUSE_BREAKS = {";", ":", "(", ")", "—", "–", "--", "while", "but", "whereas", "although",
+                 "though", "after", "before", "because", "since", "when", "as", "which", "who",
+                 "whom", "whose", "where", "said", "says", "according"}
+# Things a number often counts in casualty reports, which are not people.
+THING_NOUNS = frozenset([
+    "countries", "country", "vehicles", "vehicle", "cars", "car", "trucks", "truck",
+    "buses", "bus", "boats", "boat", "houses", "house", "homes", "home", "buildings",
+    "building", "shops", "schools", "churches", "mosques", "villages", "village", "towns",
+    "town", "districts", "provinces", "regions", "areas", "locations", "sites", "points",
+    "positions", "bases", "posts", "checkpoints", "weapons", "rifles", "guns", "rounds",
+    "missiles", "rockets", "shells", "bombs", "drones", "aircraft", "planes", "helicopters",
+    "tanks", "attacks", "incidents", "explosions", "blasts", "strikes", "airstrikes",
+    "raids", "operations", "times", "hours", "minutes", "days", "weeks", "months", "years",
+    "km", "kilometres", "kilometers", "miles", "metres", "meters", "percent", "goats",
+    "camels", "cattle", "cows", "sheep", "animals", "livestock", "dollars", "hectares",
+    "acres", "tonnes", "tons", "cases",
+])
+SUPERSEDED_CUES = {"earlier", "previously", "initially", "originally", "from"}
+TOLL_VERBS = {"rose", "risen", "climbed", "reached", "increased", "jumped", "stood", "stands",
+              "surpassed", "went", "hit", "put", "puts", "placed", "brought", "bringing",
+              "raising", "raised", "included", "leaving", "left"}
+PASSIVE_AUX = {"was", "were", "been", "being", "be", "is", "are", "got", "get", "gets"}
+#: "the toll has risen to": the auxiliary of a perfect, which the tagger may call a verb
+PERFECT_AUX = {"has", "have", "had"}
+WEAPON_NOUNS = {"strike", "strikes", "airstrike", "airstrikes", "raid", "raids", "shelling",
+                "bombardment", "jets", "jet", "warplanes", "warplane", "aircraft", "drone",
+                "drones", "helicopter", "helicopters", "artillery", "missile", "missiles",
+                "rocket", "rockets", "gunboat", "attack", "offensive", "operation", "shells",
+                "fire", "plane", "planes", "sniper", "snipers"}
+FORCE_NOUNS = {"forces", "force", "troops", "army", "military", "navy", "police", "policeman",
+               "policemen", "soldier", "soldiers", "coalition", "militia", "militias", "officer",
+               "officers", "guards", "gunmen", "gunman", "militants", "fighters", "rebels"}
+STRIKE_NOUNS = {"strike", "strikes", "airstrike", "airstrikes", "raid", "raids", "shelling",
+                "bombardment", "fire", "attack", "offensive", "operation"}
+
+

@@ -1,0 +1,181 @@
+"""One candidate sentence → one :class:`Mention`: its counts, outcomes, cues, date and
+perpetrator, after light rewriting ("all of the soldiers", bracketed acronyms).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import date
+
+from spacy.tokens import Span
+
+from wirewatch import dates
+from wirewatch.extraction.context import _date, _perpetrator
+from wirewatch.extraction.counts import _assign, _quantities, _singular_victims, _trigger_outcome
+from wirewatch.extraction.lexicon import (
+    ACCIDENT_CUES,
+    AGGREGATE_CUES,
+    ATTACKER_COUNTED,
+    COMMEMORATION,
+    DIED_OF_CAUSE,
+    EARLIER_CUES,
+    NEW_EVENT_CUES,
+    NO_CASUALTY,
+    NON_EVENT_CUES,
+    NOUN_CATEGORY,
+    NUMBER_WORDS,
+    OTHER_ACCOUNT,
+    RECALL_CUES,
+    REVISION_CUES,
+    SAME_PLACE_CUES,
+    SELF_INFLICTED,
+    SOLE_VICTIM,
+    VIOLENCE,
+)
+from wirewatch.extraction.mention import Count, Mention, _Quant
+
+# --------------------------------------------------------------------------- sentences
+
+
+_ALL_OF = re.compile(r"\b(all|both) (of )?(the|those|these) ((?:[a-z-]+ ){0,2}?)([a-z]+s)\b", re.I)
+
+
+#: "03/14/2013: Gunmen ...": the date a summary opens with (GTD style, month first)
+_DATELINE_DATE = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)\s*:")
+
+
+def dateline_date(text: str) -> date | None:
+    """The date an undated article's text opens with, if it opens with one."""
+    match = _DATELINE_DATE.match(text)
+    if match is None:
+        return None
+    month, day, year = (int(g) for g in match.groups())
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def resolve_all_of(sentence: str, earlier: Sequence[str]) -> str:
+    """ "All of the soldiers were found dead" after "kidnapped 14 soldiers" → "All 14
+    soldiers were found dead"; unchanged when nothing earlier counts them."""
+    match = _ALL_OF.search(sentence)
+    if match is None or match.group(5).lower() not in NOUN_CATEGORY:
+        return sentence
+    noun = match.group(5).lower()
+    counted = re.compile(r"\b(\d+|" + NUMBER_WORDS + r")\s+(?:[\w-]+\s+){0,2}?" +
+                         re.escape(noun) + r"\b", re.I)
+    for previous in reversed(earlier):
+        found = list(counted.finditer(previous))
+        if found:
+            number = found[-1].group(1)
+            return (sentence[:match.start()] + f"{match.group(1)} {number} {match.group(4)}"
+                    f"{match.group(5)}" + sentence[match.end():])
+    return sentence
+
+
+#: "United States (US) soldiers", "Allied Democratic Forces (ADF) rebels": an acronym in
+#: brackets after a name splits the noun phrase for the parser; the name alone says it all
+_BRACKETED_ACRONYM = re.compile(r"\s+\((?:[A-Z][A-Za-z.&-]{0,3}){1,3}\)(?=[\s,.;:])")
+
+
+def without_acronyms(sentence: str) -> str:
+    """The sentence without acronyms in brackets after the names they abbreviate."""
+    return _BRACKETED_ACRONYM.sub("", sentence)
+
+
+_HEADLINE_LIST = re.compile(r"(GMT|UTC)\s*\d{1,2}:\d{2}|\d{1,2}:\d{2}\s*(GMT|UTC)")
+
+
+def _looks_like_headline_list(sentence: str) -> bool:
+    return bool(_HEADLINE_LIST.search(sentence))
+
+
+def read_mention(index: int, text: str, span: Span, published: date | None) -> Mention | None:
+    """The casualty counts and context of one parsed sentence; None if it reports none."""
+    if NON_EVENT_CUES.search(text) and not re.search(
+            r"\b(were|was|have been|had been)\s+(killed|wounded|injured|fatally|shot dead|"
+            r"(beaten|stabbed|hacked|burned) to death)", text):
+        return None
+    if AGGREGATE_CUES.search(text):
+        return None  # a tally over months or years, not a report of one incident
+    quants = _quantities(span)
+    triggers = [t for t in span if _trigger_outcome(t)]
+    self_inflicted = SELF_INFLICTED.search(text)
+    sole = SOLE_VICTIM.search(text)
+    if not triggers and not self_inflicted and not sole:
+        return None
+    _assign(span, quants, triggers)
+    _singular_victims(span, quants, triggers)
+    counts = [
+        Count(q.value, q.qualifier, q.outcome, q.category, q.country, q.subset, q.anaphoric,
+              q.new_group, q.weak, q.toll, q.recap, q.via == "left")
+        for q in quants if q.outcome
+    ]
+    other_account = OTHER_ACCOUNT.search(text)
+    if other_account:
+        # "25 were killed, but other sources reported at least 37": the figure before the
+        # other account stands; a sentence that is only another account adds nothing
+        cut = other_account.start() - span.start_char
+        before = [c for q, c in zip([q for q in quants if q.outcome], counts, strict=True)
+                  if span[q.start].idx - span.start_char < cut]
+        counts = before or [replace(c, recap=True, anaphoric=True) for c in counts]
+    if sole and not any(c.outcome == "killed" for c in counts):
+        # "Bishop was the only one who died": the whole toll is one
+        counts.append(Count(1, "exact", "killed", None, None, toll=True))
+    if self_inflicted and not ATTACKER_COUNTED.search(text) and not (
+            self_inflicted.group("blast") and any(c.outcome == "killed" for c in counts)) \
+            and not _self_counted(span, quants):
+        # "the gunman then shot himself": one more dead. "blew himself up, killing six":
+        # the toll given is the toll
+        counts.append(Count(1, "exact", "killed", "militants", None, new_group=True, weak=True))
+    if not counts or all((c.anaphoric or c.subset) and not (c.weak or c.recap) for c in counts):
+        return None
+    if NO_CASUALTY.search(text) and not any(c.value for c in counts):
+        return None
+    if not VIOLENCE.search(text) and DIED_OF_CAUSE.search(text):
+        return None  # "six prisoners dead due to coronavirus infection": not violence
+    # "more than 80" is a lower bound, not "80 more": a comparative before "than" is no cue
+    lowered = {t.lower_ for t in span
+               if not (t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "than")}
+    event_date, has_date = _date(span, published, [t.i for t in triggers])
+    victim_tokens = {q.noun.i for q in quants if q.noun is not None and q.outcome}
+    return Mention(
+        index=index, text=text, counts=counts,
+        date=event_date, has_date=has_date, perpetrator=_perpetrator(span, triggers, victim_tokens),
+        new_event=bool(lowered & NEW_EVENT_CUES) or any(c.new_group for c in counts),
+        recalled=bool(RECALL_CUES.search(text) or COMMEMORATION.search(text))
+        or (has_date and dates.is_historical(event_date, published)),
+        accidental=bool(ACCIDENT_CUES.search(text)),
+        revision=bool(REVISION_CUES.search(text)), same_place=bool(SAME_PLACE_CUES.search(text)),
+        earlier=_earlier_event(text),
+    )
+
+
+#: "confirmed that a British woman had died": the past perfect of reported speech
+_REPORTED_SPEECH = re.compile(
+    r"\b(confirmed|said|says|reported|announced|told \w+|stated|added|learned|learnt|"
+    r"believed|feared|understood|knew)\s+(that\s+)?([\w'’-]+\s+){0,5}$", re.I)
+
+
+def _self_counted(span: Span, quants: list[_Quant]) -> bool:
+    """ "A man burned himself to death": the man is counted already, as the verb's subject."""
+    counted = {span[q.start].i for q in quants if q.outcome == "killed"} | \
+        {q.noun.i for q in quants if q.noun is not None and q.outcome == "killed"}
+    for token in span:
+        if token.lower_ in ("himself", "herself"):
+            subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+            if subject is not None and subject.i in counted:
+                return True
+    return False
+
+
+def _earlier_event(text: str) -> bool:
+    """Does a past perfect ("had been shot dead") put the event before the one reported?"""
+    cue = EARLIER_CUES.search(text)
+    return cue is not None and not _REPORTED_SPEECH.search(text[:cue.start()])
+
+
+#: "attempted to assassinate", "a plot to kill": what was meant, not what happened

@@ -1,0 +1,205 @@
+"""An incident's record from its mentions: the toll resolved from each sentence's role
+(toll, update, restatement, part, additional, context, past, competing), victims,
+place, date and flags.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import date
+
+from schemas.records import (
+    EvidenceRole,
+    Incident,
+    Location,
+    MentionRole,
+    Victim,
+)
+from wirewatch import dates, geo
+from wirewatch.extraction.lexicon import (
+    ATTACKER_COUNTED,
+    NON_VIOLENT_CAUSES,
+    NUMBER_WORDS,
+    OTHER_ACCOUNT,
+    VIOLENCE,
+)
+from wirewatch.extraction.mention import Article, Count, Mention, _Group
+from wirewatch.quantities import (
+    phrase_value,
+)
+from wirewatch.text import stable_id
+
+
+def _incident(
+    article: Article, group: _Group, located: geo.Located | None, published: date | None,
+) -> Incident | None:
+    mentions = group.mentions
+    base = [m for m in mentions if not m.additive] or mentions[:1]
+    extra = [m for m in mentions if m.additive and m not in base]
+    if any(ATTACKER_COUNTED.search(m.text) for m in base):
+        extra = [m for m in extra if not any(c.new_group and c.weak for c in m.counts)]
+    # "in addition to the bomber, N officers died": the attackers died too, on top of the
+    # figure that sentence gives (a headline's "N+1 killed" already counts them)
+    killed, killed_q = max(((m.total("killed")[0] + _attackers_besides(m.text),
+                             m.total("killed")[1]) for m in base), key=lambda t: t[0])
+    wounded, wounded_q = max((m.total("wounded") for m in base), key=lambda t: t[0])
+    if extra:  # "the commander was wounded ... three other policemen were also wounded"
+        killed = killed or max(m.single_total("killed") for m in base)
+        wounded = wounded or max(m.single_total("wounded") for m in base)
+    killed += sum(max(m.total("killed")[0], m.weak_total("killed")) + _attackers_besides(m.text)
+                  for m in extra)
+    wounded += sum(max(m.total("wounded")[0], m.weak_total("wounded")) for m in extra)
+    if killed == 0:
+        killed = max(m.weak_total("killed") for m in mentions)
+    if wounded == 0:
+        wounded = max(m.weak_total("wounded") for m in mentions)
+    if killed == 0 and wounded == 0:
+        return None
+    said = " ".join(m.text for m in mentions) + " " + (group.context or "")
+    if NON_VIOLENT_CAUSES.search(said) and not VIOLENCE.search(said):
+        return None  # a road accident, a flood: not an incident of political violence
+    if killed == 0:
+        # "a suicide bomber detonated ..., wounding 12": with no toll given, the bombers'
+        # own deaths are the toll
+        killed = _suicide_bombers(said)
+    event_date = next((m.date for m in mentions if m.has_date), None)
+    if event_date is None:
+        event_date = published
+    historical = any(m.recalled for m in mentions) or dates.is_historical(event_date, published)
+    perpetrator = next((m.perpetrator for m in mentions if m.perpetrator), None)
+    victims = _victims(mentions)
+    evidence = [m.text for m in mentions]
+    if group.context is not None:
+        evidence.insert(len(evidence) if group.context_after else 0, group.context)
+    location = Location(located.name, located.country, located.lat, located.lon) if located \
+        else Location()
+    incident_id = stable_id(article.id, mentions[0].index, killed, wounded)
+    roles = toll_roles(group, base, extra)
+    return Incident(
+        incident_id=incident_id, killed=killed, wounded=wounded, killed_qualifier=killed_q,
+        wounded_qualifier=wounded_q, victims=victims, perpetrator=perpetrator,
+        location=location, date=event_date.isoformat() if event_date else None,
+        accidental=any(m.accidental for m in mentions), historical=historical,
+        evidence=evidence, article_ids=[article.id], roles=roles,
+    )
+
+
+def toll_roles(group: _Group, base: list[Mention], extra: list[Mention]) -> list[EvidenceRole]:
+    """What each sentence of an incident did for its toll (README, "How extraction works").
+
+    For each outcome the toll is the largest figure the sentences about the incident give:
+    a revised toll ("has risen to 12") *updates* it, otherwise the first sentence giving
+    it *sets* it (role ``toll``); the others *restate* it, or give an earlier or partial
+    figure it supersedes; sentences with only parts of a stated total are *parts*;
+    sentences about other victims of the same incident are *additional*; another
+    source's figure is *competing*; a recalled earlier event is *past*.
+    """
+    def figure(m: Mention, outcome: str) -> int:
+        return m.total(outcome)[0]
+
+    def setter(outcome: str) -> tuple[Mention | None, bool]:
+        best = max((figure(m, outcome) for m in base), default=0)
+        if best == 0:
+            return None, False
+        for m in base:
+            if figure(m, outcome) == best and m.revision and \
+                    any(c.toll and c.outcome == outcome for c in m.counts):
+                return m, True
+        return next(m for m in base if figure(m, outcome) == best), False
+
+    setters = {outcome: setter(outcome) for outcome in ("killed", "wounded")}
+    roles: list[EvidenceRole] = []
+    for m in group.mentions:
+        killed, wounded = figure(m, "killed"), figure(m, "wounded")
+        sets = [o for o, (who, _) in setters.items() if who is m]
+        role: MentionRole
+        if m.recalled or m.earlier:
+            role, why = "past", "recalls an earlier event"
+        elif m in extra:
+            role, why = "additional", "more victims of the same incident, added to the toll"
+        elif sets:
+            updated = any(setters[o][1] for o in sets)
+            role = "update" if updated else "toll"
+            why = (f"{'a revised' if updated else 'gives the'} {' and '.join(sets)} figure"
+                   + (", superseding earlier ones" if updated else ""))
+        elif OTHER_ACCOUNT.search(m.text):
+            role, why = "competing", "another source's figure, not added"
+        elif (killed, wounded) == (0, 0) and any(c.subset for c in m.counts):
+            role, why = "part", "a breakdown of a toll stated elsewhere, not added"
+        else:
+            role, why = "restatement", "the same toll told again, or an earlier or partial " \
+                                       "figure the toll supersedes"
+        if any(c.subset for c in m.counts) and role != "part":
+            why += "; its breakdown by group is part of the total"
+        roles.append(EvidenceRole(m.text, role, killed, wounded, why))
+    if group.context is not None:
+        at = len(roles) if group.context_after else 0
+        roles.insert(at, EvidenceRole(group.context, "context", 0, 0,
+                                      "says what happened; gives no figure"))
+    return roles
+
+
+#: "in addition to the gunman, N others died": the attackers died too
+IN_ADDITION_TO = re.compile(
+    r"\bin addition(?: to)? (?:the |a |an |(?P<n>\d+|" + NUMBER_WORDS + r") )?(?:suicide )?"
+    r"(?:bombers?|assailants?|attackers?|perpetrators?|gunm[ae]n)\b[^.]*\b(killed|died|dead)\b",
+    re.I)
+_SUICIDE_BOMBING = re.compile(
+    r"\b(?:(?P<count>an?|one|two|three|four|twin|\d+)\s+)?(?:[\w-]+\s+){0,2}?suicide[- ]"
+    r"(?:car[- ]|truck[- ]|motorcycle[- ])?bombers?\b[^.]*?\b(detonat\w*|blew|exploded|"
+    r"set off|struck|rammed)\b", re.I)
+_SUICIDE_FAILED = re.compile(
+    r"\b(failed to (detonate|explode)|before (he|she|they) could|would-be|foiled|arrested|"
+    r"captured|detained|defused|survived)\b", re.I)
+
+
+def _attackers_besides(text: str) -> int:
+    """How many attackers "in addition to the bomber(s)" adds to the sentence's dead."""
+    besides = IN_ADDITION_TO.search(text)
+    if besides is None:
+        return 0
+    number = besides.group("n")
+    return (phrase_value([number.lower()]) if number else None) or 1
+
+
+def _suicide_bombers(text: str) -> int:
+    """How many suicide bombers the text says set off their bombs (0 if none, or if they
+    may have lived: "failed to detonate", "was arrested")."""
+    match = _SUICIDE_BOMBING.search(text)
+    if match is None or _SUICIDE_FAILED.search(text):
+        return 0
+    count = (match.group("count") or "a").lower()
+    if count.isdigit():
+        return int(count)
+    return {"two": 2, "twin": 2, "three": 3, "four": 4}.get(count, 1)
+
+
+def _victims(mentions: Iterable[Mention]) -> list[Victim]:
+    best: dict[str, list[Count]] = {}
+    for outcome in ("killed", "wounded"):
+        candidates = [
+            [c for c in m.counts if c.outcome == outcome and (not c.anaphoric or c.weak)]
+            for m in mentions
+        ]
+        candidates = [c for c in candidates if c]
+        if candidates:
+            best[outcome] = max(candidates, key=lambda cs: (sum(c.value for c in cs
+                                                                if not c.subset),
+                                                            sum(bool(c.country) for c in cs)))
+    victims: list[Victim] = []
+    for outcome, counts in best.items():
+        whole = [c for c in counts if not c.subset]
+        parts = [c for c in counts if c.subset]
+        country = next((c.country for c in counts if c.country), None)
+        if parts and sum(p.value for p in parts) == sum(w.value for w in whole):
+            whole = parts
+        for c in whole:
+            victims.append(Victim(c.value, outcome, c.category, c.country or country))  # type: ignore[arg-type]
+    # A wounded group with no nationality of its own shares the killed group's.
+    killed_country = next((v.country for v in victims if v.outcome == "killed" and v.country), None)
+    for v in victims:
+        if v.country is None and killed_country and v.category in (None, "people") and \
+                len({x.country for x in victims if x.country}) == 1:
+            v.country = killed_country
+    return victims
