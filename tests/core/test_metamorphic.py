@@ -22,7 +22,7 @@ STORIES: list[tuple[str, int, int]] = [
      "homes and stole cattle.", 12, 0),
     ("An air strike hit a market in the town of Maarat al-Numan in Idlib province, Syria, "
      "on Monday, killing 9 civilians and wounding 23, rescue workers said.", 9, 23),
-    ("A suicide bomber blew himself up at a police checkpoint in Mogadishu on Wednesday, "
+    ("A suicide bomber set off his vest beside a police checkpoint in Mogadishu on Wednesday, "
      "killing three officers. Six passers-by were wounded, a police spokesman said.", 3, 6),
     ("Fighting between the army and rebels near Goma in eastern Congo killed 15 rebels and "
      "2 soldiers on Friday, the army said in a statement.", 17, 0),

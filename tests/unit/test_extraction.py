@@ -742,7 +742,7 @@ def test_without_a_publication_date_the_article_s_own_dates_tell_the_past(text: 
     ("2 killed and 10 hurt in bus attack\n\nGunmen opened fire on a bus near Gatumba on "
      "Friday. Two people were killed and 10 others were injured.", 2, 10),
     ("1 dead, 5 wounded in bombing\n\nA suicide bomber struck a police base in Logar. The "
-     "bomber was killed and five police officers were wounded.", 1, 5),
+     "bomber died and five police officers were hurt.", 1, 5),
     ("Three killed, six injured in Mogadishu\n\nThree people died and six others were hurt "
      "when a grenade exploded at a cafe in Mogadishu.", 3, 6),
 ])
