@@ -235,11 +235,19 @@ def candidates(text: str) -> list[Place]:
     return list(_candidates(text))
 
 
+#: months and weekdays: "in August", "on Monday" name times, never places (GeoNames has
+#: an "August" region and towns called May and March)
+CALENDAR_WORDS = frozenset((
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday"))
+
+
 @lru_cache(maxsize=65536)
 def _candidates(text: str) -> tuple[Place, ...]:
     """The geoparser asks for the same names many times an article: looked up once."""
     cleaned = text.strip().removeprefix("the ").removeprefix("The ").strip(" ,.;:'\"")
-    if not cleaned:
+    if not cleaned or cleaned.lower() in CALENDAR_WORDS:
         return ()
     code = country_code(cleaned)
     if code:

@@ -772,3 +772,28 @@ def test_in_addition_to_the_bomber_counts_the_bomber_once(text: str, killed: int
 ])
 def test_an_undated_article_with_no_current_toll_reports_no_current_deaths(text: str) -> None:
     assert all(i.historical for i in incidents(text, None))
+
+
+@pytest.mark.parametrize("text", [
+    "An ambush killed five soldiers in Borno on Thursday. More than 580 people have been "
+    "killed in the state in the first seven months of the year.",
+    "An ambush killed five soldiers in Borno on Thursday. Attacks in the state have killed "
+    "580 people this year, officials say.",
+    "An ambush killed five soldiers in Borno on Thursday. The insurgency has killed more "
+    "than 4,000 people.",
+    "An ambush killed five soldiers in Borno on Thursday. At least 4,000 people have died "
+    "in the conflict, according to the United Nations.",
+])
+def test_a_running_total_of_a_war_or_a_year_is_no_incident_toll(text: str) -> None:
+    assert [i.killed for i in incidents(text, "2026-05-07")] == [5]
+
+
+@pytest.mark.parametrize("text", [
+    "Twelve people have been killed in the deadliest attack to hit Maiduguri this year, "
+    "police said.",
+    "The deadliest attack this year killed 12 people at a market in Maiduguri.",
+    "Twelve people were killed in the conflict-hit town of Maiduguri on Thursday.",
+])
+def test_an_incident_ranked_against_the_year_is_still_an_incident(text: str) -> None:
+    assert one(text, "2026-05-07").killed == 12
+

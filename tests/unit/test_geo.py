@@ -1,5 +1,7 @@
 """wirewatch.geo: place names vote; the incident is placed in the winning country."""
 
+import pytest
+
 from wirewatch.geo import locate, parse, toponyms
 
 
@@ -111,3 +113,13 @@ def test_a_common_word_opening_a_sentence_is_no_place() -> None:
 def test_a_possessive_city_opening_a_longer_name_is_the_place() -> None:
     votes = countries("A gunman opened fire near Tel Aviv's Dizengoff Center.")
     assert max(votes, key=lambda c: votes[c]) == "IL"
+
+
+@pytest.mark.parametrize("text", [
+    "In August, militants also attacked a checkpoint near Kabul.",
+    "March was the deadliest month in Kabul.",
+    "The May attack on a checkpoint in Kabul is still under investigation.",
+])
+def test_months_are_times_not_places(text: str) -> None:
+    named = {t.name for t in toponyms(text) if t.votes}
+    assert "Kabul" in named and not named & {"August", "March", "May"}

@@ -137,9 +137,17 @@ AGGREGATE_CUES = re.compile(
     r"months)|since (the start of|the beginning of)|so far this year|this year alone|"
     r"in the past (few |several )?(years?|decades?|months)|every year|each year|a year|"
     r"since (19|20)\d\d|since (january|february|march|april|may|june|july|august|september|"
-    r"october|november|december)|throughout the (war|conflict)|during the (war|conflict))\b",
+    r"october|november|december)|throughout the (war|conflict)|during the (war|conflict)|"
+    # a running total of a war or a year, not the toll of one incident
+    r"in the first \w+ (weeks|months) of|"
+    r"(have|has|had)\b[^.]{0,60}?\b(this year|to date|(in|since|by|during) the (war|conflict|"
+    r"insurgency|civil war|uprising)(?![\w-]))|"
+    r"(war|conflict|insurgency|uprising|violence|unrest)s? (has|have|had) (killed|claimed)|"
+    r"since the (war|conflict|insurgency|fighting|uprising|crisis) (began|started|erupted))\b",
     re.I,
 )
+#: "the deadliest attack this year": a ranking of one event, not a running total
+RANKED_EVENT = re.compile(r"\b(deadliest|worst|bloodiest|most deadly)\b", re.I)
 NOT_ACTORS = {"toll", "attack", "blast", "explosion", "bomb", "strike", "fire", "accident",
               "landmine", "mine", "device", "shell", "rocket", "missile", "car", "vehicle",
               "explosives", "ied", "bombing", "crash", "collapse", "flood", "storm", "quake",

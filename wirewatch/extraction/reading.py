@@ -27,6 +27,7 @@ from wirewatch.extraction.lexicon import (
     NOUN_CATEGORY,
     NUMBER_WORDS,
     OTHER_ACCOUNT,
+    RANKED_EVENT,
     RECALL_CUES,
     REVISION_CUES,
     SAME_PLACE_CUES,
@@ -99,7 +100,7 @@ def read_mention(index: int, text: str, span: Span, published: date | None) -> M
             r"\b(were|was|have been|had been)\s+(killed|wounded|injured|fatally|shot dead|"
             r"(beaten|stabbed|hacked|burned) to death)", text):
         return None
-    if AGGREGATE_CUES.search(text):
+    if AGGREGATE_CUES.search(text) and not RANKED_EVENT.search(text):
         return None  # a tally over months or years, not a report of one incident
     quants = _quantities(span)
     triggers = [t for t in span if _trigger_outcome(t)]
