@@ -783,6 +783,10 @@ def test_an_undated_article_with_no_current_toll_reports_no_current_deaths(text:
     "than 4,000 people.",
     "An ambush killed five soldiers in Borno on Thursday. At least 4,000 people have died "
     "in the conflict, according to the United Nations.",
+    "An ambush killed five soldiers in Borno on Thursday. The conflict has left more than "
+    "4,000 people dead.",
+    "An ambush killed five soldiers in Borno on Thursday. More than 4,000 people have been "
+    "killed in Nigeria's war against the jihadists.",
 ])
 def test_a_running_total_of_a_war_or_a_year_is_no_incident_toll(text: str) -> None:
     assert [i.killed for i in incidents(text, "2026-05-07")] == [5]
@@ -793,7 +797,20 @@ def test_a_running_total_of_a_war_or_a_year_is_no_incident_toll(text: str) -> No
     "police said.",
     "The deadliest attack this year killed 12 people at a market in Maiduguri.",
     "Twelve people were killed in the conflict-hit town of Maiduguri on Thursday.",
+    "Twelve soldiers have been killed in the war zone near Maiduguri, the army said.",
 ])
 def test_an_incident_ranked_against_the_year_is_still_an_incident(text: str) -> None:
     assert one(text, "2026-05-07").killed == 12
 
+
+
+@pytest.mark.parametrize("text", [
+    "Twelve men were jailed for life on Thursday over a bombing in Kayseri in which 44 "
+    "people were killed.",
+    "The trial of three men accused of an attack in which 22 people were killed opened in "
+    "Manchester on Thursday.",
+    "A court in Nairobi on Thursday sentenced two men for their part in a siege that killed "
+    "67 shoppers.",
+])
+def test_a_court_story_recalls_the_attack_it_judges(text: str) -> None:
+    assert all(i.historical for i in incidents(text, "2026-05-07"))

@@ -140,12 +140,19 @@ AGGREGATE_CUES = re.compile(
     r"october|november|december)|throughout the (war|conflict)|during the (war|conflict)|"
     # a running total of a war or a year, not the toll of one incident
     r"in the first \w+ (weeks|months) of|"
-    r"(have|has|had)\b[^.]{0,60}?\b(this year|to date|(in|since|by|during) the (war|conflict|"
-    r"insurgency|civil war|uprising)(?![\w-]))|"
+    r"(have|has|had)\b[^.]{0,60}?\b(this year|to date|(in|since|by|during) (the )?"
+    r"([\w'’-]+ ){0,2}(war|conflict|insurgency|civil war|uprising)(?![\w-]| zone))|"
     r"(war|conflict|insurgency|uprising|violence|unrest)s? (has|have|had) (killed|claimed)|"
+    r"(war|conflict|insurgency|uprising)s? (has|have|had) left\b|"
     r"since the (war|conflict|insurgency|fighting|uprising|crisis) (began|started|erupted))\b",
     re.I,
 )
+#: "jailed for life over a bombing in which 44 people were killed": a court speaks of an
+#: attack reported when it happened
+JUDICIAL_RECALL = re.compile(
+    r"\b(trial|tried|sentenced|sentencing|convicted|jailed|verdict|acquitted|court|"
+    r"prosecutors?)\b[^.]*\b(in which|which|that|who)\b[^.]{0,40}\b(killed|died|dead|wounded|"
+    r"injured)\b", re.I)
 #: "the deadliest attack this year": a ranking of one event, not a running total
 RANKED_EVENT = re.compile(r"\b(deadliest|worst|bloodiest|most deadly)\b", re.I)
 NOT_ACTORS = {"toll", "attack", "blast", "explosion", "bomb", "strike", "fire", "accident",

@@ -21,6 +21,7 @@ from wirewatch.extraction.lexicon import (
     COMMEMORATION,
     DIED_OF_CAUSE,
     EARLIER_CUES,
+    JUDICIAL_RECALL,
     NEW_EVENT_CUES,
     NO_CASUALTY,
     NON_EVENT_CUES,
@@ -147,7 +148,8 @@ def read_mention(index: int, text: str, span: Span, published: date | None) -> M
         index=index, text=text, counts=counts,
         date=event_date, has_date=has_date, perpetrator=_perpetrator(span, triggers, victim_tokens),
         new_event=bool(lowered & NEW_EVENT_CUES) or any(c.new_group for c in counts),
-        recalled=bool(RECALL_CUES.search(text) or COMMEMORATION.search(text))
+        recalled=bool(RECALL_CUES.search(text) or COMMEMORATION.search(text)
+                      or JUDICIAL_RECALL.search(text))
         or (has_date and dates.is_historical(event_date, published)),
         accidental=bool(ACCIDENT_CUES.search(text)),
         revision=bool(REVISION_CUES.search(text)), same_place=bool(SAME_PLACE_CUES.search(text)),
