@@ -814,3 +814,22 @@ def test_an_incident_ranked_against_the_year_is_still_an_incident(text: str) -> 
 ])
 def test_a_court_story_recalls_the_attack_it_judges(text: str) -> None:
     assert all(i.historical for i in incidents(text, "2026-05-07"))
+
+
+@pytest.mark.parametrize("text", [
+    "Police arrested two suspects after a bomb killed five people at a market in Kano on "
+    "Thursday.",
+    "Two men were arrested on Thursday after gunmen killed five villagers near Kano.",
+    "The UN condemned an attack that killed five peacekeepers near Kidal on Thursday.",
+])
+def test_an_arrest_or_a_condemnation_after_an_attack_keeps_its_toll(text: str) -> None:
+    assert one(text, "2026-05-07").killed == 5
+
+
+@pytest.mark.parametrize("text", [
+    "Police foiled a plot to bomb a market in Kano that could have killed dozens.",
+    "The group threatened to kill five hostages in Kano.",
+    "Police arrested two men planning to attack a church in Kano.",
+])
+def test_plots_and_threats_report_no_casualties(text: str) -> None:
+    assert incidents(text, "2026-05-07") == []

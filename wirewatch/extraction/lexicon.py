@@ -200,6 +200,12 @@ NON_EVENT_CUES = re.compile(
     r"planned to|plans to|threatened to|could have killed|would have killed|vowed to|"
     r"trial|sentenced|convicted|charged with|accused of|arrested)\b", re.I,
 )
+#: the words of NON_EVENT_CUES that come *after* a real attack (an arrest, a condemnation)
+AFTERMATH_CUES = re.compile(r"\b(condemn(ed|s)?|arrested|detained|charged with)\b", re.I)
+#: "... after a bomb killed five people", "an attack that killed five": the attack itself
+ATTACK_CLAUSE = re.compile(
+    r"\b(after|when|that|which)\b[^.;]{0,80}?\b(killed|killing|wounded|wounding|injured|"
+    r"injuring|shot dead)\b", re.I)
 NO_CASUALTY = re.compile(
     r"\b(no (one|body|people|persons|casualties|deaths|injuries|fatalities)|nobody|"
     r"no (reported )?(casualties|injuries|deaths))\b.{0,40}\b(killed|injured|wounded|hurt|"

@@ -16,7 +16,9 @@ from wirewatch.extraction.context import _date, _perpetrator
 from wirewatch.extraction.counts import _assign, _quantities, _singular_victims, _trigger_outcome
 from wirewatch.extraction.lexicon import (
     ACCIDENT_CUES,
+    AFTERMATH_CUES,
     AGGREGATE_CUES,
+    ATTACK_CLAUSE,
     ATTACKER_COUNTED,
     COMMEMORATION,
     DIED_OF_CAUSE,
@@ -97,7 +99,11 @@ def _looks_like_headline_list(sentence: str) -> bool:
 
 def read_mention(index: int, text: str, span: Span, published: date | None) -> Mention | None:
     """The casualty counts and context of one parsed sentence; None if it reports none."""
-    if NON_EVENT_CUES.search(text) and not re.search(
+    non_event = NON_EVENT_CUES.search(text)
+    # "police arrested two men after a bomb killed five": the arrest follows a real attack
+    aftermath = non_event is not None and AFTERMATH_CUES.fullmatch(non_event.group(0)) and \
+        ATTACK_CLAUSE.search(text) and not JUDICIAL_RECALL.search(text)
+    if non_event and not aftermath and not re.search(
             r"\b(were|was|have been|had been)\s+(killed|wounded|injured|fatally|shot dead|"
             r"(beaten|stabbed|hacked|burned) to death)", text):
         return None
