@@ -6,7 +6,7 @@
   The ``watch`` agent reads the same topic in the group, once per message, to
   dead-letter rules that do not parse.
 - ``alert`` keeps the incidents that touch a watched country and are current, and
-  forwards them keyed by country|date to ``wire.alerts.pending``; an incident no rule
+  forwards them keyed by country to ``wire.alerts.pending``; an incident no rule
   matches is counted (outcome ``not_watched``) and logged at debug level. It waits
   until the watchlist mirror has caught up before it decides anything.
 - ``track`` turns each report into a new alert, an updated version, or nothing. What
@@ -50,9 +50,10 @@ log = logging.getLogger(__name__)
 
 #: country code → watch rule (as a dict): this worker's copy of the whole watchlist
 watchlist: dict[str, Any] = {}
-#: alert id → the latest version published on ``wire.alerts`` (as a dict), read back from
-#: the topic by every worker and updated at once when this worker publishes
-published: dict[str, dict[str, Any]] = {}
+#: bucket (a country) → alert id → the latest version published on ``wire.alerts``, read
+#: back from the topic by every worker and updated at once when this worker publishes;
+#: alerts closed for the alert window are forgotten
+published: dict[str, dict[str, Alert]] = {}
 
 
 def apply_watch_change(table: Any, key: str | None, payload: bytes | None) -> StageResult:
@@ -84,21 +85,27 @@ def mirror_watch_change(record: ConsumerRecord) -> None:
 watchlist_mirror = TopicMirror(settings, names.watchlist, mirror_watch_change)
 
 
-def remember_published(alert: dict[str, Any]) -> None:
-    """Keep the highest version of each alert (records may be read again)."""
-    try:
-        alert_id, version = str(alert["alert_id"]), int(alert["version"])
-    except (KeyError, TypeError, ValueError):
-        return
-    known = published.get(alert_id)
-    if known is None or int(known.get("version", 0)) < version:
-        published[alert_id] = alert
+def remember_published(alert: Alert) -> None:
+    """Keep the highest version of each alert (records may be read again), and forget
+    the alerts of its bucket that closed before it was updated."""
+    slot = published.setdefault(bucket(alert.incident), {})
+    known = slot.get(alert.alert_id)
+    if known is None or known.version < alert.version:
+        slot[alert.alert_id] = alert
+    for alert_id in [i for i, a in slot.items()
+                     if hours_between(a.updated_at, alert.updated_at) >
+                     settings.alert_window_hours]:
+        del slot[alert_id]
+
+
+#: what a record on wire.alerts that is not one of our alerts raises when read
+NOT_AN_ALERT: tuple[type[Exception], ...] = (*INPUT_ERRORS, KeyError, TypeError)
 
 
 def mirror_alert(record: ConsumerRecord) -> None:
     try:
-        remember_published(codecs.decode(record.value or b""))
-    except INPUT_ERRORS:
+        remember_published(Alert.from_dict(codecs.decode(record.value or b"")))
+    except NOT_AN_ALERT:
         log.debug("alerts record %s@%s is not an alert", record.partition, record.offset)
 
 
@@ -107,13 +114,16 @@ alerts_mirror = TopicMirror(settings, names.alerts, mirror_alert)
 
 def open_alerts_of(slot: str, now: str) -> list[Alert]:
     """The published alerts of a bucket (a country) still open to updates at ``now``."""
-    out = []
-    for data in published.values():
-        alert = Alert.from_dict(data)
-        if bucket(alert.incident) == slot and hours_between(alert.updated_at, now) <= \
-                settings.alert_window_hours:
-            out.append(alert)
-    return sorted(out, key=lambda a: a.created_at)
+    return sorted((a for a in published.get(slot, {}).values()
+                   if hours_between(a.updated_at, now) <= settings.alert_window_hours),
+                  key=lambda a: a.created_at)
+
+
+def recent_alerts(limit: int = 50) -> list[dict[str, Any]]:
+    """The latest version of the most recently updated alerts (the operations page)."""
+    latest = sorted((a for slot in published.values() for a in slot.values()),
+                    key=lambda a: a.updated_at, reverse=True)
+    return [a.to_dict() for a in latest[:limit]]
 
 
 def current_rules() -> list[WatchRule]:
@@ -142,7 +152,7 @@ def handle_pending(key: str | None, payload: bytes, now: str | None = None) -> S
                           settings.alert_window_hours)
     if alert is None:
         return StageResult("unchanged")
-    remember_published(alert.to_dict())  # the next report of this country sees it at once
+    remember_published(alert)  # the next report of this country sees it at once
     return StageResult(alert.status, [Emit(alerts_topic, alert.alert_id, alert,
                                            alert_headers(alert, settings.app_id),
                                            confirm=True)])
@@ -188,8 +198,7 @@ async def track_alerts(stream: faust.StreamT) -> None:
     async for event in stream.events():
         result = await run_stage("track", event, handle_pending, deadletter_topic)
         if result.emits:
-            published = time.time()
-            latency = max(0.0, published - ingested_at(event.message))
+            latency = max(0.0, time.time() - ingested_at(event.message))
             for emit in result.emits:
                 alert = emit.value
                 metrics.ALERTS.labels(status=alert.status, severity=alert.severity).inc()

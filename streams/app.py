@@ -55,10 +55,8 @@ def create_app(settings: Settings) -> faust.App:
         broker_heartbeat_interval=settings.heartbeat_interval,
         broker_commit_interval=0.5,
         consumer_auto_offset_reset="earliest",
-        # room for any message the raw topic may hold, and for its dead letter: a fetch
-        # limit below a message's size would stall its partition
-        consumer_max_fetch_size=max(4 * 1024 * 1024, 2 * settings.max_body_bytes),
-        producer_max_request_size=max(4 * 1024 * 1024, 2 * settings.max_body_bytes),
+        consumer_max_fetch_size=settings.max_fetch_bytes,
+        producer_max_request_size=settings.max_fetch_bytes,
         producer_acks=-1,
         web_enabled=settings.web_port > 0,
         web_port=settings.web_port or 6066,

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import json
 import logging
 import os
 import signal
@@ -131,8 +132,6 @@ def broker_file(data_dir: str | os.PathLike[str]) -> Path:
 
 def record_broker(data_dir: str | os.PathLike[str], url: str) -> Path:
     """Write the broker file (URL and the owner's pid) so other commands find the broker."""
-    import json
-
     path = broker_file(data_dir)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(".tmp")
@@ -143,8 +142,6 @@ def record_broker(data_dir: str | os.PathLike[str], url: str) -> Path:
 
 def forget_broker(data_dir: str | os.PathLike[str], url: str) -> None:
     """Remove the broker file if it still names ``url``."""
-    import json
-
     path = broker_file(data_dir)
     with contextlib.suppress(OSError, ValueError):
         if json.loads(path.read_text()).get("url") == url:
@@ -156,8 +153,6 @@ def discover_broker(data_dir: str | os.PathLike[str]) -> str | None:
 
     A file left by a process that is gone, or naming a port nobody listens on, is stale.
     """
-    import json
-
     path = broker_file(data_dir)
     try:
         recorded = json.loads(path.read_text())

@@ -19,10 +19,6 @@ INCIDENT_TYPE = "org.wirewatch.incident"
 ALERT_TYPES = {"new": "org.wirewatch.alert.new", "updated": "org.wirewatch.alert.updated"}
 
 
-def _rfc3339(when: datetime | None) -> str:
-    return dates.rfc3339(when, timespec="milliseconds")
-
-
 def _headers(event_id: str, event_type: str, app_id: str, subject: str | None,
              when: datetime | None) -> Headers:
     headers: Headers = [
@@ -30,7 +26,7 @@ def _headers(event_id: str, event_type: str, app_id: str, subject: str | None,
         ("ce_id", event_id.encode()),
         ("ce_source", f"wirewatch/{app_id}".encode()),
         ("ce_type", event_type.encode()),
-        ("ce_time", _rfc3339(when).encode()),
+        ("ce_time", dates.rfc3339(when, timespec="milliseconds").encode()),
     ]
     if subject:
         headers.append(("ce_subject", subject.encode()))
@@ -39,7 +35,7 @@ def _headers(event_id: str, event_type: str, app_id: str, subject: str | None,
 
 
 def _country(incident: Incident) -> str | None:
-    return incident.location.country if incident.location else None
+    return incident.location.country
 
 
 def incident_headers(incident: Incident, app_id: str, when: datetime | None = None) -> Headers:

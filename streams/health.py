@@ -41,7 +41,6 @@ class Readiness:
     model: bool = False
     watchlist: bool = False
     partitions: bool = False
-    since: float = field(default_factory=time.monotonic)
     #: when the broker was last seen (monotonic seconds), for the watchdog
     broker_seen: float = field(default_factory=time.monotonic)
 

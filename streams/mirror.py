@@ -35,15 +35,11 @@ class TopicMirror:
                  retry_s: float = 1.0) -> None:
         self.settings = settings
         self.topic = topic
-        self.listeners: list[OnRecord] = [on_record]
+        self.on_record = on_record
         self.retry_s = retry_s
         self.caught_up = asyncio.Event()
         self.records = 0
         self._consumer: AIOKafkaConsumer | None = None
-
-    def subscribe(self, listener: OnRecord) -> None:
-        """Also call ``listener`` for every record (subscribe before the mirror runs)."""
-        self.listeners.append(listener)
 
     async def run(self) -> None:
         """Mirror until cancelled; after a failure start over (``on_record`` must be
@@ -67,7 +63,7 @@ class TopicMirror:
             bootstrap_servers=self.settings.bootstrap_servers, enable_auto_commit=False,
             auto_offset_reset="earliest", group_id=None,
             fetch_max_wait_ms=self.settings.fetch_max_wait_ms,
-            max_partition_fetch_bytes=max(4 * 1024 * 1024, 2 * self.settings.max_body_bytes),
+            max_partition_fetch_bytes=self.settings.max_fetch_bytes,
         )
         self._consumer = consumer
         await consumer.start()
@@ -91,8 +87,7 @@ class TopicMirror:
             for records in batch.values():
                 for record in records:
                     self.records += 1
-                    for listener in self.listeners:
-                        listener(record)
+                    self.on_record(record)
             if not self.caught_up.is_set():
                 # the embedded broker may report a high watermark short of the end; an
                 # empty fetch once past it means the end

@@ -107,6 +107,13 @@ class Settings:
         return replace(settings, **overrides) if overrides else settings
 
     @property
+    def max_fetch_bytes(self) -> int:
+        """How much a worker's consumers fetch from a partition at once and its producer
+        sends in one request: room for any message the raw topic may hold, and for its dead
+        letter (a fetch limit below a message's size would stall its partition)."""
+        return max(4 * 1024 * 1024, 2 * self.max_body_bytes)
+
+    @property
     def broker_urls(self) -> list[str]:
         """The broker as Faust wants it: one ``kafka://host:port`` URL per bootstrap server."""
         return [f"kafka://{server}" for server in self.bootstrap_servers.split(",")]

@@ -104,6 +104,8 @@ bug_budget = BugBudget(limit=10)
 max_letter_bytes = 1_048_576
 #: how much of an oversized original a reference keeps
 REFERENCE_PREFIX_BYTES = 64 * 1024
+#: room a dead letter's headers and framing take beside the original's bytes
+LETTER_HEADROOM_BYTES = 64 * 1024
 
 
 #: exit status of a worker stopped by :class:`StageBugRate` (EX_SOFTWARE)
@@ -176,8 +178,8 @@ async def send_deadletter(deadletter: faust.TopicT, message: faust.types.Message
             *headers, ("deadletter.truncated", b"true"),
             ("original.size", str(len(value)).encode())]
 
-    body, extra = (value, headers) if len(value) + 64 * 1024 <= max_letter_bytes \
-        else reference()
+    fits = len(value) + LETTER_HEADROOM_BYTES <= max_letter_bytes
+    body, extra = (value, headers) if fits else reference()
     try:
         await deadletter.send(key=message.key, value=body, headers=extra)
     except (MessageSizeTooLargeError, ProducerSendError) as exc:

@@ -6,9 +6,10 @@
 ``streams/static/index.html``, script and style inline: nothing from the internet).
 ``/watchlist/`` is served by the alert stage.
 
-What the page shows comes from this worker: its own stage rates and lag, plus the
-whole alerts and dead-letter topics mirrored without a consumer group
-(:class:`streams.mirror.TopicMirror`), so every worker's page shows every alert.
+What the page shows comes from this worker: its own stage rates and lag, the alert
+stage's copy of ``wire.alerts`` and a copy of ``wire.deadletter`` (both mirrored
+without a consumer group, :class:`streams.mirror.TopicMirror`), so every worker's page
+shows every alert and every dead letter.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from typing import Any
 import faust
 from aiokafka import ConsumerRecord
 
-from streams import codecs, metrics
+from streams import metrics
 from streams.health import PROBE_INTERVAL_S, Readiness
 from streams.mirror import TopicMirror
 from streams.settings import Settings
@@ -34,32 +35,16 @@ from streams.topics import TopicNames
 log = logging.getLogger(__name__)
 
 STATIC = Path(__file__).with_name("static")
-RECENT_ALERTS = 50
 
 
 @dataclass
 class OperationsView:
-    """The state behind ``/api/state``: recent alerts and dead letters by reason."""
+    """The state behind ``/api/state`` this module keeps: dead letters by reason and the
+    stage rates."""
 
-    alerts: dict[str, dict[str, Any]] = field(default_factory=dict)
     #: dead letter id → (stage, error class): a letter written twice counts once
     deadletters: dict[str, tuple[str, str]] = field(default_factory=dict)
     rates: metrics.RateWindow = field(default_factory=metrics.RateWindow)
-
-    def on_alert(self, record: ConsumerRecord) -> None:
-        """Keep the latest version of each alert (re-reading a record changes nothing)."""
-        try:
-            alert = codecs.decode(record.value or b"")
-            alert_id = str(alert["alert_id"])
-        except (ValueError, KeyError, TypeError):
-            return
-        known = self.alerts.get(alert_id)
-        if known is None or int(alert.get("version", 0)) >= int(known.get("version", 0)):
-            self.alerts[alert_id] = alert
-        if len(self.alerts) > 4 * RECENT_ALERTS:
-            for old in sorted(self.alerts, key=lambda k: self.alerts[k].get("updated_at", ""))[
-                    :len(self.alerts) - RECENT_ALERTS]:
-                del self.alerts[old]
 
     def on_deadletter(self, record: ConsumerRecord) -> None:
         """Remember each dead letter's stage and error class by its position."""
@@ -67,11 +52,6 @@ class OperationsView:
         letter_id = headers.get("deadletter.id") or f"{record.partition}:{record.offset}"
         self.deadletters[letter_id] = (headers.get("stage", "?"),
                                        headers.get("error.class", "?"))
-
-    def recent_alerts(self) -> list[dict[str, Any]]:
-        ordered = sorted(self.alerts.values(), key=lambda a: a.get("updated_at", ""),
-                         reverse=True)
-        return ordered[:RECENT_ALERTS]
 
     def deadletters_by_reason(self) -> list[dict[str, Any]]:
         counts: dict[tuple[str, str], int] = {}
@@ -106,15 +86,16 @@ def lag_by_partition(app: faust.App, topics: set[str]) -> list[dict[str, Any]]:
 
 
 def install(app: faust.App, settings: Settings, ready: Readiness,
-            rules: Callable[[], list[dict[str, Any]]], alerts: TopicMirror) -> OperationsView:
+            rules: Callable[[], list[dict[str, Any]]],
+            recent_alerts: Callable[[], list[dict[str, Any]]]) -> OperationsView:
     """Register the operations pages, timers and the dead-letter mirror on ``app``; the
-    recent alerts come from the worker's existing mirror of ``wire.alerts``."""
+    watch rules and the recent alerts come from the alert stage, which mirrors the
+    watchlist and ``wire.alerts`` already."""
     from faust.sensors.prometheus import setup_prometheus_sensors
 
     names = TopicNames(settings.topic_prefix)
     consumed = set(names.consumed())
     view = OperationsView()
-    alerts.subscribe(view.on_alert)
     deadletter_mirror = TopicMirror(settings, names.deadletter, view.on_deadletter)
     identity = f"{socket.gethostname()}:{settings.web_port} (pid {os.getpid()})"
     setup_prometheus_sensors(app, pattern="/metrics",
@@ -148,7 +129,7 @@ def install(app: faust.App, settings: Settings, ready: Readiness,
             "worker": identity,
             "ready": not ready.missing(),
             "missing": ready.missing(),
-            "alerts": view.recent_alerts(),
+            "alerts": recent_alerts(),
             "rates": view.rates.rates(),
             "lag": lag_by_partition(app, consumed),
             "deadletters": view.deadletters_by_reason(),

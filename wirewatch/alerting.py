@@ -13,7 +13,7 @@ Severity scale (by the toll, killed first):
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import date
 
 from schemas.records import Alert, Incident, WatchedRole, WatchRule
 from wirewatch import dates, geo
@@ -194,9 +194,7 @@ def track(known: list[Alert], report: Incident, rules: list[WatchRule], now: str
 
 def hours_between(earlier: str, later: str) -> float:
     """Hours from one RFC 3339 time to another (0 when either is unreadable)."""
-    try:
-        a = datetime.fromisoformat(earlier.replace("Z", "+00:00"))
-        b = datetime.fromisoformat(later.replace("Z", "+00:00"))
-    except ValueError:
+    a, b = dates.instant(earlier), dates.instant(later)
+    if a is None or b is None:
         return 0.0
     return (b - a).total_seconds() / 3600

@@ -117,6 +117,14 @@ def print_json(value: Any) -> None:
     sys.stdout.flush()
 
 
+def print_per_file(results: dict[str, dict[str, Any]]) -> None:
+    """One file's result as it is (SPEC §6); several as ``{"files": [{"file": ...}]}``."""
+    if len(results) == 1:
+        print_json(next(iter(results.values())))
+    else:
+        print_json({"files": [{"file": path, **result} for path, result in results.items()]})
+
+
 def describe_alert(alert: Alert) -> str:
     """An alert in two or three readable lines."""
     inc = alert.incident
@@ -605,8 +613,7 @@ def eval_(
     if alerts:
         results = {path: evaluate_alerts(rows).to_dict() for path, rows in files.items()}
         if as_json:
-            print_json(next(iter(results.values())) if len(results) == 1 else
-                       {"files": [{"file": p, **r} for p, r in results.items()]})
+            print_per_file(results)
             return
         keys = ["alerts", "gold_events", "precision", "recall", "one_alert_per_event",
                 "final_toll"]
@@ -622,19 +629,17 @@ def eval_(
     try:
         for path, rows in files.items():
             def write(result: RowResult, path: str = path) -> None:
-                if sink is not None:
-                    sink.write(orjson.dumps(result.to_dict(path)) + b"\n")
-            reports[path] = evaluate(rows, keep_misses=misses > 0, on_row=write)
+                assert sink is not None
+                sink.write(orjson.dumps(result.to_dict(path)) + b"\n")
+            reports[path] = evaluate(rows, keep_misses=misses > 0,
+                                     on_row=write if sink is not None else None)
     except OSError as exc:
         fail(f"--predictions: {exc}", 2)
     finally:
         if sink is not None:
             sink.close()
     if as_json:
-        if len(reports) == 1:
-            print_json(next(iter(reports.values())).to_dict())
-        else:
-            print_json({"files": [{"file": p, **r.to_dict()} for p, r in reports.items()]})
+        print_per_file({path: report.to_dict() for path, report in reports.items()})
         return
     table = Table("file", "n", *(REPORT_KEYS[m].replace("_accuracy", "") for m in METRICS),
                   "texts/s")

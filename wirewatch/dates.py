@@ -32,26 +32,30 @@ def rfc3339(when: datetime | None = None, timespec: str = "seconds") -> str:
 
 def is_rfc3339(value: str) -> bool:
     """True when ``value`` is an RFC 3339 date-time that names a real instant."""
-    if not _RFC3339.match(value):
-        return False
+    return bool(_RFC3339.match(value)) and instant(value.upper()) is not None
+
+
+def instant(value: str | None) -> datetime | None:
+    """An ISO 8601 / RFC 3339 timestamp as an aware datetime (a naive one taken as UTC);
+    None if unreadable."""
     try:
-        datetime.fromisoformat(value.upper().replace("Z", "+00:00"))
+        when = datetime.fromisoformat((value or "").replace("Z", "+00:00"))
     except ValueError:
-        return False
-    return True
+        return None
+    return when if when.tzinfo else when.replace(tzinfo=UTC)
 
 
 def parse_published(value: str | None) -> date | None:
     """The calendar date of an RFC 3339 (or bare ISO) timestamp; None if unreadable."""
     if not value:
         return None
+    when = instant(value)
+    if when is not None:
+        return when.date()
     try:
-        return datetime.fromisoformat(value.replace("Z", "+00:00")).date()
+        return date.fromisoformat(value[:10])
     except ValueError:
-        try:
-            return date.fromisoformat(value[:10])
-        except ValueError:
-            return None
+        return None
 
 
 def weekday_on_or_before(published: date, weekday: int) -> date:

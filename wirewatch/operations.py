@@ -18,6 +18,7 @@ from streams.client import count_records, producer, read_topic
 from streams.deadletter import DeadLetter
 from streams.settings import Settings
 from streams.topics import TopicNames
+from wirewatch import dates
 from wirewatch.inputs import Message
 from wirewatch.notify import Webhook
 from wirewatch.watch import format_rule
@@ -264,6 +265,8 @@ class Summary:
     deadletter_reasons: dict[str, int] = field(default_factory=dict)
     #: dead letters from later stages (extract, classify, alert), not raw outcomes
     deadletter_later: int = 0
+    #: every dead letter, by (stage, error class)
+    deadletters_by_stage: dict[tuple[str, str], int] = field(default_factory=dict)
 
     @property
     def balanced(self) -> bool:
@@ -309,6 +312,8 @@ async def summary(settings: Settings) -> Summary:
         versions.add((codecs.decode_key(record.key), version))
     out.alerts = len(versions)
     for letter in unique_letters(await dead_letters(settings)):
+        where = (letter.stage, letter.headers.get("error.class", "?"))
+        out.deadletters_by_stage[where] = out.deadletters_by_stage.get(where, 0) + 1
         if letter.headers.get("original.topic") == names.raw:
             out.deadletter += 1
             reason = letter.headers.get("error.class", "?")
@@ -440,7 +445,7 @@ async def status(settings: Settings, now: datetime | None = None) -> Status:
             if spec_name == names.alerts:
                 with contextlib.suppress(ValueError, KeyError, TypeError):
                     alert = Alert.from_dict(codecs.decode(record.value))
-                    when = _parse_time(alert.updated_at)
+                    when = dates.instant(alert.updated_at)
                     if when and (last_alert is None or alert.updated_at > last_alert):
                         last_alert = alert.updated_at
                     if when and (now - when).total_seconds() <= 3600:
@@ -462,10 +467,7 @@ async def status(settings: Settings, now: datetime | None = None) -> Status:
         lag.append(PartitionLag(tp.topic, tp.partition, ends.get((tp.topic, tp.partition), 0),
                                 offset))
     summary_now = await summary(settings)
-    letters: dict[tuple[str, str], int] = {}
-    for letter in unique_letters(await dead_letters(settings)):
-        reason = (letter.stage, letter.headers.get("error.class", "?"))
-        letters[reason] = letters.get(reason, 0) + 1
+    letters = summary_now.deadletters_by_stage
     return Status(
         broker=settings.broker or "", group=settings.app_id, summary=summary_now,
         messages=messages, lag=lag, alerts_last_hour=len(alerts_recent),
@@ -473,14 +475,6 @@ async def status(settings: Settings, now: datetime | None = None) -> Status:
         deadletters=[{"stage": s, "error": e, "count": n}
                      for (s, e), n in sorted(letters.items(), key=lambda kv: -kv[1])],
     )
-
-
-def _parse_time(value: str) -> datetime | None:
-    try:
-        when = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except (ValueError, AttributeError):
-        return None
-    return when if when.tzinfo else when.replace(tzinfo=UTC)
 
 
 def demo_settings(broker_url: str, data_dir: str, base: Settings | None = None) -> Settings:

@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
 
 from schemas.records import Alert, RawArticle, WatchRule
 from wirewatch import dates
@@ -42,7 +41,7 @@ class Replay:
     alert_window_hours: float = ALERT_WINDOW_HOURS
     published: list[Alert] = field(default_factory=list)
     _open: dict[str, list[Alert]] = field(default_factory=dict)
-    _dedup: Deduplicator | None = None
+    _dedup: Deduplicator = field(init=False)
 
     def __post_init__(self) -> None:
         self._dedup = Deduplicator({}, self.dedup_window_hours * 3600)
@@ -53,8 +52,7 @@ class Replay:
             article = clean_article(raw)
         except InvalidArticle:
             return []
-        now = _instant(raw.published_at)
-        assert self._dedup is not None
+        now = dates.instant(raw.published_at) or datetime(1970, 1, 1, tzinfo=UTC)
         article = self._dedup.check(article, now.timestamp())
         out: list[Alert] = []
         for incident in extract_incidents(article):
@@ -63,7 +61,7 @@ class Replay:
                 continue
             slot = bucket(incident)
             alert, state = track(self._open.get(slot, []), incident, self.rules,
-                                 _rfc3339(now), self.alert_window_hours)
+                                 dates.rfc3339(now), self.alert_window_hours)
             self._open[slot] = state
             if alert is not None:
                 out.append(alert)
@@ -74,23 +72,3 @@ class Replay:
         for raw in articles:
             self.feed(raw)
         return self.published
-
-
-def _instant(published_at: str) -> datetime:
-    try:
-        when = datetime.fromisoformat(published_at.replace("Z", "+00:00"))
-    except ValueError:
-        return datetime(1970, 1, 1, tzinfo=UTC)
-    return when if when.tzinfo else when.replace(tzinfo=UTC)
-
-
-def _rfc3339(when: datetime) -> str:
-    return dates.rfc3339(when)
-
-
-def alert_summary(alerts: list[Alert]) -> dict[str, Any]:
-    """Alert ids and their final versions (for printing)."""
-    final: dict[str, Alert] = {}
-    for alert in alerts:
-        final[alert.alert_id] = alert
-    return {"alerts": len(final), "versions": len(alerts)}

@@ -23,7 +23,7 @@ def run_worker() -> None:
     import faust
 
     import agents  # noqa: F401 - registers the agents
-    from agents.alert import alerts_mirror, watchlist, watchlist_mirror
+    from agents.alert import recent_alerts, watchlist, watchlist_mirror
     from streams import health, stage, web
     from streams.app import app, settings
     from wirewatch import gazetteer, nlp
@@ -34,7 +34,7 @@ def run_worker() -> None:
     health.install(app, settings, ready)
     if settings.web_port > 0:
         web.install(app, settings, ready, lambda: [r for r in watchlist.values() if r],
-                    alerts_mirror)
+                    recent_alerts)
 
     @app.task
     async def watchlist_loaded() -> None:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import pytest
 
@@ -16,6 +17,8 @@ from streams.broker import EmbeddedBroker
 from streams.settings import Settings
 from wirewatch.operations import demo_settings
 from wirewatch.worker import WorkerProcess
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -39,3 +42,15 @@ def pipeline(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Pipeline]:
     """Broker + topic catalogue + one worker, shared by a module's tests."""
     with running_pipeline(Path(tmp_path_factory.mktemp("pipeline"))) as running:
         yield running
+
+
+def wait_for(what: str, probe: Callable[[], T | None], timeout: float = 90.0,
+             every: float = 0.25) -> T:
+    """Poll ``probe`` until it returns something truthy; fail with ``what`` on timeout."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = probe()
+        if value:
+            return value
+        time.sleep(every)
+    pytest.fail(f"timed out after {timeout:.0f}s waiting for {what}")

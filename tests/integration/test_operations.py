@@ -18,13 +18,12 @@ import shutil
 import signal
 import subprocess
 import sys
-import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import orjson
 import pytest
@@ -34,7 +33,7 @@ from prometheus_client.parser import text_string_to_metric_families
 from streams.broker import broker_file, free_port
 from streams.topics import TopicNames
 from tests.conftest import SAMPLES, sample_lines
-from tests.integration.conftest import Pipeline, running_pipeline
+from tests.integration.conftest import Pipeline, running_pipeline, wait_for
 from wirewatch.inputs import Message, messages
 from wirewatch.operations import Summary, publish, wait_accounted, watch_set
 from wirewatch.watch import parse_rules
@@ -47,19 +46,6 @@ FAMILIES = ("wirewatch_messages_total", "wirewatch_deadletters_total", "wirewatc
             "wirewatch_stage_seconds", "wirewatch_ingest_to_alert_seconds",
             "wirewatch_consumer_lag", "wirewatch_watch_rules",
             "wirewatch_webhook_deliveries_total")
-T = TypeVar("T")
-
-
-def wait_for(what: str, probe: Callable[[], T | None], timeout: float = 90.0,
-             every: float = 0.25) -> T:
-    """Poll ``probe`` until it returns something truthy; fail with ``what`` on timeout."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = probe()
-        if value:
-            return value
-        time.sleep(every)
-    pytest.fail(f"timed out after {timeout:.0f}s waiting for {what}")
 
 
 def get(url: str) -> tuple[int, bytes]:
@@ -124,8 +110,11 @@ def total(samples: list[tuple[str, dict[str, str], float]], suffix: str = "",
 
 def test_health_and_readiness(base_url: str, samples_summary: Summary) -> None:
     assert get(f"{base_url}/health")[0] == 200
-    _, body = wait_for("/ready to answer 200", lambda: (
-        lambda r: r if r[0] == 200 else None)(get(f"{base_url}/ready")))
+    def answered() -> tuple[int, bytes] | None:
+        response = get(f"{base_url}/ready")
+        return response if response[0] == 200 else None
+
+    _, body = wait_for("/ready to answer 200", answered)
     assert json.loads(body)["ready"] is True
 
 
@@ -298,9 +287,11 @@ def test_status_of_a_running_wirewatch_run_matches_the_demo(
     with open(log_path, "wb") as log:
         run = subprocess.Popen([*cli, "run"], env=env, stdout=log, stderr=subprocess.STDOUT)
     try:
-        wait_for("`wirewatch run` to say it is ready",
-                 lambda: (run.poll() is None and b"ready:" in log_path.read_bytes())
-                 or (run.poll() is not None and pytest.fail(log_path.read_text())), 180)
+        def run_is_ready() -> bool:
+            assert run.poll() is None, log_path.read_text()  # `run` must not exit
+            return b"ready:" in log_path.read_bytes()
+
+        wait_for("`wirewatch run` to say it is ready", run_is_ready, 180)
         assert broker_file(tmp_path).exists()
         published = subprocess.run([*cli, "publish", str(SAMPLES)],
                                    env=env, capture_output=True, text=True, timeout=120)
