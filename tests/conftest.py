@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
-SAMPLES = Path(__file__).resolve().parents[1] / "wirewatch" / "samples" / "articles.jsonl"
+from wirewatch import SAMPLE_ARTICLES
 
 
 def sample_lines() -> list[bytes]:
     """The bundled sample file, one raw message per line (valid or not)."""
-    return [line for line in SAMPLES.read_bytes().splitlines() if line.strip()]
+    return [line for line in SAMPLE_ARTICLES.read_bytes().splitlines() if line.strip()]
 
 
 def sample_articles() -> list[dict[str, object]]:

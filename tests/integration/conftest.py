@@ -15,8 +15,8 @@ import pytest
 from streams.admin import ensure_topics
 from streams.broker import EmbeddedBroker
 from streams.settings import Settings
-from wirewatch.operations import demo_settings
-from wirewatch.worker import WorkerProcess
+from wirewatch.runtime.operations import demo_settings
+from wirewatch.runtime.worker import WorkerProcess
 
 T = TypeVar("T")
 

@@ -12,8 +12,9 @@ import pytest
 
 from streams.topics import TopicNames
 from tests.integration.conftest import Pipeline, running_pipeline
+from wirewatch import BENCH_ARTICLES
 from wirewatch.inputs import Message
-from wirewatch.operations import (
+from wirewatch.runtime.operations import (
     Summary,
     dead_letters,
     publish,
@@ -25,7 +26,6 @@ from wirewatch.operations import (
 
 pytestmark = pytest.mark.integration
 
-BENCH = Path(__file__).resolve().parents[2] / "wirewatch" / "samples" / "bench.jsonl"
 KINDS = 10  # broken lines of each kind
 LIMIT = 100_000  # WIREWATCH_MAX_BODY_BYTES for this module
 DATED = {"source": "s", "published_at": "2026-11-20T10:00:00Z"}
@@ -58,7 +58,7 @@ VARIANTS = {
 def mixed() -> tuple[list[Message], int, int]:
     """The messages, how many are near-duplicates, how many are broken."""
     items: list[Message] = []
-    originals = [orjson.loads(line) for line in BENCH.read_bytes().splitlines()]
+    originals = [orjson.loads(line) for line in BENCH_ARTICLES.read_bytes().splitlines()]
     for article in originals:
         items.append(Message(article["id"], orjson.dumps(article)))
     copies = 0

@@ -18,8 +18,8 @@ from streams.broker import free_port
 from streams.topics import TopicNames
 from tests.integration.conftest import Pipeline, running_pipeline
 from wirewatch.inputs import Message
-from wirewatch.notify import Webhook
-from wirewatch.operations import alerts, notify, publish, wait_accounted, watch_set
+from wirewatch.runtime.notify import Webhook
+from wirewatch.runtime.operations import alerts, notify, publish, wait_accounted, watch_set
 from wirewatch.watch import parse_rules
 
 pytestmark = pytest.mark.integration

@@ -16,8 +16,8 @@ from streams.admin import ensure_topics
 from streams.broker import EmbeddedBroker, free_port
 from streams.health import EXIT_BROKER_LOST
 from tests.integration.conftest import wait_for
-from wirewatch.operations import demo_settings
-from wirewatch.worker import WorkerProcess
+from wirewatch.runtime.operations import demo_settings
+from wirewatch.runtime.worker import WorkerProcess
 
 pytestmark = pytest.mark.integration
 

@@ -23,9 +23,15 @@ from streams.client import read_topic
 from streams.settings import Settings
 from streams.topics import TopicNames
 from tests.integration.test_pipeline import EXPECTED, WATCH, ordered_samples
-from wirewatch.operations import demo_settings, publish, wait_accounted, wait_ready, watch_set
+from wirewatch.runtime.operations import (
+    demo_settings,
+    publish,
+    wait_accounted,
+    wait_ready,
+    watch_set,
+)
+from wirewatch.runtime.worker import WorkerProcess
 from wirewatch.watch import parse_rules
-from wirewatch.worker import WorkerProcess
 
 pytestmark = pytest.mark.integration
 

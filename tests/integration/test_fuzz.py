@@ -14,7 +14,7 @@ import pytest
 from streams.topics import TopicNames
 from tests.integration.conftest import Pipeline, running_pipeline
 from wirewatch.inputs import Message
-from wirewatch.operations import publish, wait_accounted
+from wirewatch.runtime.operations import publish, wait_accounted
 
 pytestmark = pytest.mark.integration
 

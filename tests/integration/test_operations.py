@@ -32,10 +32,11 @@ from prometheus_client.parser import text_string_to_metric_families
 
 from streams.broker import broker_file, free_port
 from streams.topics import TopicNames
-from tests.conftest import SAMPLES, sample_lines
+from tests.conftest import sample_lines
 from tests.integration.conftest import Pipeline, running_pipeline, wait_for
+from wirewatch import SAMPLE_ARTICLES
 from wirewatch.inputs import Message, messages
-from wirewatch.operations import Summary, publish, wait_accounted, watch_set
+from wirewatch.runtime.operations import Summary, publish, wait_accounted, watch_set
 from wirewatch.watch import parse_rules
 
 pytestmark = pytest.mark.integration
@@ -80,7 +81,7 @@ def base_url(pipeline: Pipeline) -> str:
 @pytest.fixture(scope="module")
 def samples_summary(pipeline: Pipeline) -> Summary:
     """The bundled samples, all the way through (the same input and rules as the demo)."""
-    items = list(messages([str(SAMPLES)]))  # exactly what `wirewatch publish` sends
+    items = list(messages([str(SAMPLE_ARTICLES)]))  # exactly what `wirewatch publish` sends
 
     async def go() -> Summary:
         await watch_set(pipeline.settings, parse_rules(WATCH))
@@ -282,7 +283,7 @@ def test_status_of_a_running_wirewatch_run_matches_the_demo(
            "WIREWATCH_SESSION_TIMEOUT": "6", "WIREWATCH_HEARTBEAT_INTERVAL": "0.5",
            "WIREWATCH_PARTITIONS": "2"}
     env.pop("WIREWATCH_BROKER", None)
-    cli = [sys.executable, "-c", "from wirewatch.cli import main; main()"]
+    cli = [sys.executable, "-c", "from wirewatch.runtime.cli import main; main()"]
     log_path = tmp_path / "run.log"
     with open(log_path, "wb") as log:
         run = subprocess.Popen([*cli, "run"], env=env, stdout=log, stderr=subprocess.STDOUT)
@@ -293,7 +294,7 @@ def test_status_of_a_running_wirewatch_run_matches_the_demo(
 
         wait_for("`wirewatch run` to say it is ready", run_is_ready, 180)
         assert broker_file(tmp_path).exists()
-        published = subprocess.run([*cli, "publish", str(SAMPLES)],
+        published = subprocess.run([*cli, "publish", str(SAMPLE_ARTICLES)],
                                    env=env, capture_output=True, text=True, timeout=120)
         assert published.returncode == 0, published.stderr
         assert "using the embedded broker of the running `wirewatch run`" in published.stderr

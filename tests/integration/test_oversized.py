@@ -21,7 +21,7 @@ from aiokafka import AIOKafkaProducer
 from streams.client import read_topic
 from streams.topics import TopicNames
 from tests.integration.conftest import Pipeline, running_pipeline
-from wirewatch.operations import dead_letters, summary, wait_accounted
+from wirewatch.runtime.operations import dead_letters, summary, wait_accounted
 
 pytestmark = pytest.mark.integration
 
@@ -70,8 +70,8 @@ def test_publish_refuses_an_oversized_line_and_sends_the_rest(
     path = tmp_path / "mixed.jsonl"
     path.write_bytes(b"\n".join([lines[0], big, lines[1]]) + b"\n")
     done = subprocess.run(
-        [sys.executable, "-c", "from wirewatch.cli import main; main()", "publish", str(path),
-         "--broker", pipeline.settings.broker or ""],
+        [sys.executable, "-c", "from wirewatch.runtime.cli import main; main()", "publish",
+         str(path), "--broker", pipeline.settings.broker or ""],
         capture_output=True, text=True, timeout=120)
     assert done.returncode == 1, done.stderr
     assert f"refused {path}:2" in done.stderr and "message size limit" in done.stderr

@@ -17,7 +17,14 @@ from streams.topics import TopicNames
 from tests.conftest import sample_lines
 from tests.integration.conftest import Pipeline
 from wirewatch.inputs import Message
-from wirewatch.operations import Summary, alerts, dead_letters, publish, wait_accounted, watch_set
+from wirewatch.runtime.operations import (
+    Summary,
+    alerts,
+    dead_letters,
+    publish,
+    wait_accounted,
+    watch_set,
+)
 from wirewatch.watch import parse_rules
 
 pytestmark = pytest.mark.integration

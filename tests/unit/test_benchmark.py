@@ -1,18 +1,17 @@
 """wirewatch.benchmark: what it measures and counts (speed itself is for `wirewatch bench`)."""
 
-from pathlib import Path
 
 import pytest
 
+from wirewatch import BENCH_ARTICLES
 from wirewatch.benchmark import BenchReport, bench_baseline, bench_pipeline, load_articles
 
 pytestmark = pytest.mark.slow  # starts processes or loads the model
 
-BENCH = Path(__file__).resolve().parents[2] / "wirewatch" / "samples" / "bench.jsonl"
 
 
 def test_bundled_corpus_is_wire_length_and_mostly_quiet() -> None:
-    articles = load_articles([str(BENCH)])
+    articles = load_articles([str(BENCH_ARTICLES)])
     assert len(articles) >= 100
     words = [len(a.body.split()) for a in articles]
     assert min(words) >= 300 and max(words) <= 1000
@@ -25,7 +24,7 @@ def test_bundled_corpus_is_wire_length_and_mostly_quiet() -> None:
 
 
 def test_report_fields() -> None:
-    articles = load_articles([str(BENCH)])[:3]
+    articles = load_articles([str(BENCH_ARTICLES)])[:3]
     report = BenchReport(articles=3, words=sum(len(a.body.split()) for a in articles))
     bench_pipeline(articles, report)
     bench_baseline(articles, report)

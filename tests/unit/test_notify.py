@@ -1,4 +1,4 @@
-"""wirewatch.notify: the webhook body, its signature, and the retry rules, against a
+"""wirewatch.runtime.notify: the webhook body, its signature, and the retry rules, against a
 real local HTTP server."""
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import pytest
 from aiohttp import web
 
 from schemas.records import Alert, Incident, Location, SourceRef, WatchedRole
-from wirewatch.notify import (
+from wirewatch.runtime.notify import (
     SIGNATURE_HEADER,
     PermanentFailure,
     RetryPolicy,
@@ -59,7 +59,7 @@ def test_backoff_grows_and_is_capped_and_honours_retry_after() -> None:
 def test_retry_after_in_seconds_or_as_an_http_date() -> None:
     from datetime import UTC, datetime
 
-    from wirewatch.notify import _seconds
+    from wirewatch.runtime.notify import _seconds
 
     now = datetime(2026, 11, 27, 8, 0, 0, tzinfo=UTC)
     assert _seconds("120", now) == 120.0

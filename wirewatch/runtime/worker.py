@@ -71,7 +71,7 @@ class WorkerProcess:
         env = {**os.environ, **self.settings.to_env()}
         with open(self.log_path, "ab") as log_file:
             self.proc = subprocess.Popen(
-                [sys.executable, "-m", "wirewatch.worker"], env=env, stdout=log_file,
+                [sys.executable, "-m", "wirewatch.runtime.worker"], env=env, stdout=log_file,
                 stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, preexec_fn=die_with_parent,
             )
         return self

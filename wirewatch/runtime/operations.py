@@ -20,9 +20,9 @@ from streams.settings import Settings
 from streams.topics import TopicNames
 from wirewatch import dates
 from wirewatch.inputs import Message
-from wirewatch.notify import Webhook
+from wirewatch.runtime.notify import Webhook
+from wirewatch.runtime.worker import WorkerProcess
 from wirewatch.watch import format_rule
-from wirewatch.worker import WorkerProcess
 
 #: room a record's framing and headers take beside its key and value
 RECORD_OVERHEAD_BYTES = 512
@@ -207,7 +207,7 @@ async def notify(settings: Settings, webhook: Webhook, stop: asyncio.Event | Non
     from aiokafka.structs import OffsetAndMetadata, TopicPartition
 
     from streams.deadletter import deadletter_headers
-    from wirewatch.notify import PermanentFailure
+    from wirewatch.runtime.notify import PermanentFailure
 
     names = TopicNames(settings.topic_prefix)
     counts = NotifyCounts()

@@ -23,6 +23,7 @@ from rich.table import Table
 
 from schemas.records import Alert, RawArticle, WatchRule
 from streams.settings import Settings
+from wirewatch import BENCH_ARTICLES, SAMPLE_ARTICLES
 from wirewatch.inputs import InputError, Message, messages, single_article
 from wirewatch.watch import WatchRuleError, format_rule, parse_rules
 
@@ -177,8 +178,8 @@ def run(
 
     from streams.admin import ensure_topics
     from streams.broker import EmbeddedBroker, forget_broker, record_broker
-    from wirewatch.operations import wait_ready, watch_list, watch_set
-    from wirewatch.worker import WorkerProcess
+    from wirewatch.runtime.operations import wait_ready, watch_list, watch_set
+    from wirewatch.runtime.worker import WorkerProcess
 
     settings = settings_for(broker)
     seed = rules_from(settings.watch)
@@ -247,7 +248,7 @@ def publish(
 ) -> None:
     """Publish raw articles to the raw topic (a .jsonl line goes as-is)."""
     from streams.topics import TopicNames
-    from wirewatch.operations import publish as publish_messages
+    from wirewatch.runtime.operations import publish as publish_messages
 
     settings = client_settings(broker)
     items = list(messages(paths, validate_published_at(published_at)))
@@ -277,7 +278,7 @@ def alerts(
     broker: BrokerOpt = None,
 ) -> None:
     """Read the alerts topic."""
-    from wirewatch.operations import alerts as read_alerts
+    from wirewatch.runtime.operations import alerts as read_alerts
 
     settings = client_settings(broker)
     show = alert_printer(as_json)
@@ -303,7 +304,7 @@ def watch_add(
     broker: BrokerOpt = None,
 ) -> None:
     """Watch countries (replaces earlier rules for the same countries)."""
-    from wirewatch.operations import watch_set
+    from wirewatch.runtime.operations import watch_set
 
     parsed = rules_from(rules)
     if not parsed:
@@ -318,7 +319,7 @@ def watch_rm(
     broker: BrokerOpt = None,
 ) -> None:
     """Stop watching countries."""
-    from wirewatch.operations import watch_remove
+    from wirewatch.runtime.operations import watch_remove
 
     codes = [r.country for r in rules_from(countries)]
     if not codes:
@@ -330,7 +331,7 @@ def watch_rm(
 @watch_app.command("ls")
 def watch_ls(as_json: JsonOpt = False, broker: BrokerOpt = None) -> None:
     """List the live watchlist."""
-    from wirewatch.operations import watch_list
+    from wirewatch.runtime.operations import watch_list
 
     rules = run_async(watch_list(client_settings(broker)))
     if as_json:
@@ -345,7 +346,7 @@ def watch_ls(as_json: JsonOpt = False, broker: BrokerOpt = None) -> None:
 @deadletter_app.command("ls")
 def deadletter_ls(as_json: JsonOpt = False, broker: BrokerOpt = None) -> None:
     """List dead letters with their reasons."""
-    from wirewatch.operations import dead_letters
+    from wirewatch.runtime.operations import dead_letters
 
     letters = run_async(dead_letters(client_settings(broker)))
     if as_json:
@@ -364,7 +365,7 @@ def deadletter_ls(as_json: JsonOpt = False, broker: BrokerOpt = None) -> None:
 @app.command()
 def status(as_json: JsonOpt = False, broker: BrokerOpt = None) -> None:
     """Topics, consumer lag, recent alerts and dead letters, read from the broker."""
-    from wirewatch.operations import status as read_status
+    from wirewatch.runtime.operations import status as read_status
 
     state = run_async(read_status(client_settings(broker)))
     if as_json:
@@ -407,7 +408,7 @@ def deadletter_replay(
     broker: BrokerOpt = None,
 ) -> None:
     """Send chosen dead letters back to the topic they came from, bytes untouched."""
-    from wirewatch.operations import dead_letters, replay_dead_letters, select_dead_letters
+    from wirewatch.runtime.operations import dead_letters, replay_dead_letters, select_dead_letters
 
     if not (positions or stage or reason or replay_all):
         fail("choose letters to replay: partition:offset ..., --stage, --reason or --all", 2)
@@ -450,8 +451,8 @@ def notify(
 
         start_http_server(metrics_port)
 
-    from wirewatch.notify import Webhook
-    from wirewatch.operations import notify as run_notify
+    from wirewatch.runtime.notify import Webhook
+    from wirewatch.runtime.operations import notify as run_notify
 
     if urlparse(webhook).scheme not in ("http", "https"):
         fail(f"--webhook: {webhook!r} is not an http(s) URL", 2)
@@ -485,7 +486,7 @@ def demo(
                                            help="Seconds to wait for the pipeline.")] = 300.0,
 ) -> None:
     """Embedded broker + worker + sample articles end to end; print the alerts."""
-    from wirewatch.operations import run_demo
+    from wirewatch.runtime.operations import run_demo
 
     rules = rules_from(watch if watch is not None else
                        os.environ.get("WIREWATCH_WATCH") or DEFAULT_DEMO_WATCH)
@@ -508,7 +509,7 @@ def demo(
 
 
 def samples_path() -> Path:
-    return Path(__file__).parent / "samples" / "articles.jsonl"
+    return SAMPLE_ARTICLES
 
 
 @app.command()
@@ -671,9 +672,9 @@ def bench(
     as_json: JsonOpt = False,
 ) -> None:
     """Throughput of the pure pipeline against the naive full-spaCy baseline; end to end."""
-    from wirewatch.benchmark import run_bench
+    from wirewatch.runtime.bench import run_bench
 
-    paths = articles or [str(Path(__file__).parent / "samples" / "bench.jsonl")]
+    paths = articles or [str(BENCH_ARTICLES)]
     try:
         report = run_bench(paths, broker=broker, watch=DEFAULT_DEMO_WATCH)
     except ValueError as exc:
