@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test run lint clean-venv
+.PHONY: demo test run lint schemas clean-venv
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -29,6 +29,10 @@ lint: $(STAMP)
 	$(BIN)/lint-imports
 	$(BIN)/ruff check .
 	$(BIN)/mypy
+
+## schemas: write schemas/*.json from the models in schemas/records.py
+schemas: $(STAMP)
+	$(BIN)/python -m schemas
 
 clean-venv:
 	rm -rf $(VENV)

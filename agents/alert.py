@@ -26,7 +26,7 @@ from typing import Any
 import faust
 from aiokafka import ConsumerRecord
 
-from schemas.records import Alert, Incident, WatchRule
+from schemas.records import Alert, Incident, RecordError, WatchRule
 from streams import codecs, metrics
 from streams.app import (
     alerts_topic,
@@ -64,10 +64,12 @@ def apply_watch_change(table: Any, key: str | None, payload: bytes | None) -> St
     if payload is None or payload in (b"", b"null"):
         table.pop(code, None)
         return StageResult("unwatched")
-    rule = WatchRule.from_dict(codecs.decode(payload))
+    try:
+        rule = WatchRule.from_dict(codecs.decode(payload))
+    except RecordError as exc:
+        raise WatchRuleError(f"bad watch rule for {key!r}: {exc}") from None
     if rule.country != code:
         raise WatchRuleError(f"watchlist key {key!r} does not match rule country {rule.country!r}")
-    parse_rule(f"{rule.country}:{'+'.join(rule.roles)}")  # validates the roles
     table[code] = rule.to_dict()
     return StageResult("watched")
 

@@ -1,312 +1,325 @@
-"""Typed records for every topic message; each mirrors a JSON Schema in this folder.
+"""The typed models of every topic message: the one contract.
 
-Records are plain dataclasses: orjson serialises them natively, the pure logic
-builds them without knowing about Kafka, and ``from_dict`` rebuilds them from a
-decoded message. Field names are the contract of SPEC §3.
+Each record is a pydantic (v2) dataclass: the pure logic builds and changes records
+like any dataclass, orjson serialises them natively (:mod:`schemas.codec`), and
+:meth:`Record.from_dict` validates a decoded message against the same model. The JSON
+Schema documents in this folder are generated from these models (``python -m schemas``)
+and a test fails when a committed document differs from what the models generate.
+
+Why pydantic rather than msgspec: pydantic v2 is already installed with spaCy (no new
+dependency), it generates draft 2020-12 JSON Schema with field descriptions, and
+``pydantic-settings`` gives the settings the same machinery. Decoding speed, msgspec's
+strength, is not where the time goes: one spaCy parse costs more than thousands of
+validations.
+
+Scalar fields are strict (``"3"`` is not a count, ``3`` is not a name), as the schemas
+say; nested records are accepted as JSON objects.
 """
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
-from typing import Any, Literal
+from dataclasses import asdict, field
+from functools import cache
+from typing import Annotated, Any, ClassVar, Literal, Self
+
+from pydantic import (
+    ConfigDict,
+    Field,
+    StrictBool,
+    StrictInt,
+    StrictStr,
+    TypeAdapter,
+    ValidationError,
+    field_validator,
+)
+from pydantic.dataclasses import dataclass
 
 Outcome = Literal["killed", "wounded"]
 Qualifier = Literal["exact", "at_least", "approximate"]
-CONTENT_TYPES = ("text/plain", "text/html")
+Role = Literal["victim", "location", "perpetrator"]
+Severity = Literal["low", "medium", "high", "critical"]
+ContentType = Literal["text/plain", "text/html"]
+MentionRole = Literal["toll", "update", "restatement", "part", "additional", "context",
+                      "past", "competing"]
+CONTENT_TYPES: tuple[str, ...] = ("text/plain", "text/html")
+
+CountryCode = Annotated[StrictStr, Field(pattern=r"^[A-Z]{2}$")]
+Count = Annotated[StrictInt, Field(ge=0)]
+NonEmpty = Annotated[StrictStr, Field(min_length=1)]
+DateTime = Annotated[StrictStr, Field(json_schema_extra={"format": "date-time"})]
+Date = Annotated[StrictStr, Field(json_schema_extra={"format": "date"})]
 
 
 class RecordError(ValueError):
     """A decoded message does not have the shape its record needs."""
 
 
-def _str(data: dict[str, Any], key: str, *, required: bool = True) -> str | None:
-    value = data.get(key)
-    if value is None:
-        if required:
-            raise RecordError(f"missing field {key!r}")
-        return None
-    if not isinstance(value, str):
-        raise RecordError(f"field {key!r} must be a string, got {type(value).__name__}")
-    return value
+def _config(title: str, *, extra: Literal["forbid", "ignore", "allow"] = "forbid") -> ConfigDict:
+    return ConfigDict(title=title, extra=extra, use_attribute_docstrings=True,
+                      json_schema_serialization_defaults_required=True)
 
 
-def _int(data: dict[str, Any], key: str) -> int | None:
-    value = data.get(key)
-    if value is None:
-        return None
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise RecordError(f"field {key!r} must be an integer")
-    return value
+@cache
+def _adapter(cls: Any) -> TypeAdapter[Any]:
+    return TypeAdapter(cls)
 
 
-@dataclass(slots=True)
-class RawArticle:
-    """A wire article as it arrives on ``wire.articles.raw``."""
+def describe(error: ValidationError) -> str:
+    """One line saying what is wrong with a message: the first problem and where."""
+    problems = error.errors(include_url=False)
+    first = problems[0]
+    where = ".".join(str(part) for part in first["loc"]) or "<root>"
+    more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+    return f"field {where!r}: {first['msg']}{more}"
 
-    id: str
-    source: str
-    published_at: str
-    body: str
-    content_type: str = "text/plain"
-    url: str | None = None
-    title: str | None = None
-    language: str | None = None
+
+class Record:
+    """What every message record can do: be rebuilt from, and turned into, a JSON object."""
+
+    __slots__ = ()
+    #: the schema document generated from this record, when it is a topic message
+    schema_file: ClassVar[str | None] = None
 
     @classmethod
-    def from_dict(cls, data: Any) -> RawArticle:
+    def from_dict(cls, data: Any) -> Self:
+        """Validate a decoded message; raises :class:`RecordError` with the reason."""
         if not isinstance(data, dict):
-            raise RecordError(f"message must be a JSON object, got {type(data).__name__}")
-        content_type = _str(data, "content_type", required=False) or "text/plain"
-        if content_type not in CONTENT_TYPES:
-            raise RecordError(f"unsupported content_type {content_type!r}")
-        return cls(
-            id=_str(data, "id") or "",
-            source=_str(data, "source") or "",
-            published_at=_str(data, "published_at") or "",
-            body=_str(data, "body") or "",
-            content_type=content_type,
-            url=_str(data, "url", required=False),
-            title=_str(data, "title", required=False),
-            language=_str(data, "language", required=False),
-        )
+            raise RecordError(f"{cls.__name__} must be a JSON object, got {type(data).__name__}")
+        try:
+            record: Self = _adapter(cls).validate_python(data)  # type: ignore[arg-type]
+        except ValidationError as exc:
+            raise RecordError(describe(exc)) from None
+        return record
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        """The record as a JSON-ready dict (what orjson writes for it)."""
+        return asdict(self)  # type: ignore[call-overload]
 
 
-@dataclass(slots=True)
-class CleanArticle:
+# --------------------------------------------------------------------------- articles
+
+
+@dataclass(slots=True, config=_config("Raw wire article (wire.articles.raw; key: article id)",
+                                      extra="ignore"))
+class RawArticle(Record):
+    """A wire article as it arrives on ``wire.articles.raw``; fields we do not know are
+    ignored."""
+
+    schema_file: ClassVar[str | None] = "article.raw.json"
+
+    id: NonEmpty
+    """Stable article id, used as the message key."""
+    source: NonEmpty
+    """Wire or publisher name."""
+    published_at: DateTime
+    """RFC 3339 publication time."""
+    body: StrictStr
+    """Article body as received (plain text or HTML)."""
+    content_type: ContentType = "text/plain"
+    url: StrictStr | None = None
+    title: StrictStr | None = None
+    language: StrictStr | None = None
+    """ISO 639-1 code if the sender knows it."""
+
+
+@dataclass(slots=True, config=_config("Cleaned article (wire.articles.clean; key: article id)"))
+class CleanArticle(Record):
     """A cleaned article on ``wire.articles.clean``."""
 
-    id: str
-    source: str
-    published_at: str
-    text: str
-    language: str
-    content_hash: str
-    title: str | None = None
-    url: str | None = None
-    duplicate_of: str | None = None
-    removed: list[str] = field(default_factory=list)
+    schema_file: ClassVar[str | None] = "article.clean.json"
 
-    @classmethod
-    def from_dict(cls, data: Any) -> CleanArticle:
-        if not isinstance(data, dict):
-            raise RecordError("clean article must be a JSON object")
-        removed = data.get("removed") or []
-        return cls(
-            id=_str(data, "id") or "",
-            source=_str(data, "source") or "",
-            published_at=_str(data, "published_at") or "",
-            text=_str(data, "text") or "",
-            language=_str(data, "language") or "",
-            content_hash=_str(data, "content_hash") or "",
-            title=_str(data, "title", required=False),
-            url=_str(data, "url", required=False),
-            duplicate_of=_str(data, "duplicate_of", required=False),
-            removed=[str(r) for r in removed],
-        )
-
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+    id: NonEmpty
+    source: StrictStr
+    published_at: StrictStr
+    text: NonEmpty
+    """The story with boilerplate removed."""
+    language: StrictStr
+    """ISO 639-1 code, or 'und' when undetermined."""
+    content_hash: Annotated[StrictStr, Field(pattern=r"^[0-9a-f]{16,64}$")]
+    """Hash of the normalised text."""
+    title: StrictStr | None = None
+    url: StrictStr | None = None
+    duplicate_of: StrictStr | None = None
+    """Id of the first article carrying the same story."""
+    removed: list[StrictStr] = field(default_factory=list)
+    """Lines dropped as boilerplate."""
 
 
-@dataclass(slots=True)
-class Victim:
+# --------------------------------------------------------------------------- incidents
+
+
+@dataclass(slots=True, config=_config("Victim"))
+class Victim(Record):
     """One group of casualties: how many, what happened to them, who they were."""
 
-    count: int
+    count: Count
     outcome: Outcome
-    category: str | None = None
-    country: str | None = None
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Victim:
-        outcome = data.get("outcome")
-        if outcome not in ("killed", "wounded"):
-            raise RecordError(f"victim outcome must be killed or wounded, got {outcome!r}")
-        return cls(
-            count=_int(data, "count") or 0,
-            outcome=outcome,
-            category=_str(data, "category", required=False),
-            country=_str(data, "country", required=False),
-        )
+    category: StrictStr | None = None
+    country: CountryCode | None = None
 
 
-@dataclass(slots=True)
-class Actor:
+@dataclass(slots=True, config=_config("Actor"))
+class Actor(Record):
     """A perpetrator: a name as stated, and its country where known."""
 
-    name: str
-    country: str | None = None
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Actor:
-        return cls(name=_str(data, "name") or "", country=_str(data, "country", required=False))
+    name: StrictStr
+    country: CountryCode | None = None
 
 
-@dataclass(slots=True)
-class Location:
+@dataclass(slots=True, config=_config("Location"))
+class Location(Record):
     """Where an incident happened; coordinates when the gazetteer knows the place."""
 
-    name: str | None = None
-    country: str | None = None
+    name: StrictStr | None = None
+    country: CountryCode | None = None
     lat: float | None = None
     lon: float | None = None
 
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Location:
-        return cls(
-            name=_str(data, "name", required=False),
-            country=_str(data, "country", required=False),
-            lat=data.get("lat"),
-            lon=data.get("lon"),
-        )
+
+@dataclass(slots=True, config=_config("SourceRef"))
+class SourceRef(Record):
+    """An article an incident or alert rests on."""
+
+    article_id: StrictStr
+    source: StrictStr | None = None
+    published_at: StrictStr | None = None
 
 
-@dataclass(slots=True)
-class SourceRef:
-    """An article an alert rests on."""
+@dataclass(slots=True, config=_config("EvidenceRole"))
+class EvidenceRole(Record):
+    """What one evidence sentence did for the incident's toll, and why: 'toll' (set the
+    figure), 'update' (a revised toll that supersedes earlier ones), 'restatement' (the
+    same toll told again: headline, lead, quote), 'part' (a breakdown of the stated
+    total), 'additional' (more victims of the same incident), 'context' (what happened,
+    no figure), 'past' (an earlier event the article recalls), 'competing' (another
+    source's figure, not counted)."""
 
-    article_id: str
-    source: str | None = None
-    published_at: str | None = None
-
-
-MentionRole = Literal["toll", "update", "restatement", "part", "additional", "context",
-                      "past", "competing"]
-
-
-@dataclass(slots=True)
-class EvidenceRole:
-    """What one evidence sentence did for the incident's toll, and why."""
-
-    sentence: str
+    sentence: StrictStr
     role: MentionRole
-    killed: int = 0
-    wounded: int = 0
-    why: str = ""
-
-    @classmethod
-    def from_dict(cls, data: Any) -> EvidenceRole:
-        if not isinstance(data, dict):
-            raise RecordError("an evidence role must be a JSON object")
-        return cls(sentence=_str(data, "sentence") or "", role=data.get("role", "toll"),
-                   killed=_int(data, "killed") or 0, wounded=_int(data, "wounded") or 0,
-                   why=_str(data, "why", required=False) or "")
+    killed: Count = 0
+    wounded: Count = 0
+    why: StrictStr = ""
 
 
-@dataclass(slots=True)
-class Incident:
+@dataclass(slots=True, config=_config("Classified incident (wire.incidents; key: incident id)"))
+class Incident(Record):
     """One casualty incident (SPEC §3); ``event_type`` is set by the classify stage."""
 
-    incident_id: str
-    killed: int
-    wounded: int
+    schema_file: ClassVar[str | None] = "incident.json"
+
+    incident_id: NonEmpty
+    killed: Count
+    wounded: Count
     killed_qualifier: Qualifier = "exact"
+    """'exact', 'at_least' ("at least 40") or 'approximate' ("dozens")."""
     wounded_qualifier: Qualifier = "exact"
-    event_type: str | None = None
-    sub_event_type: str | None = None
+    event_type: StrictStr | None = None
+    """ACLED event type."""
+    sub_event_type: StrictStr | None = None
+    """ACLED sub-event type."""
     victims: list[Victim] = field(default_factory=list)
     perpetrator: Actor | None = None
     location: Location = field(default_factory=Location)
-    date: str | None = None
-    accidental: bool = False
-    historical: bool = False
-    evidence: list[str] = field(default_factory=list)
-    article_ids: list[str] = field(default_factory=list)
+    date: Date | None = None
+    """The event's date, resolved against the article's publication time."""
+    accidental: StrictBool = False
+    """Friendly fire or another accident of the perpetrator."""
+    historical: StrictBool = False
+    """A past event the article only recalls."""
+    evidence: Annotated[list[StrictStr], Field(min_length=1)] = field(default_factory=list)
+    """The sentences the incident was read from."""
+    article_ids: Annotated[list[StrictStr], Field(min_length=1)] = field(default_factory=list)
     sources: list[SourceRef] = field(default_factory=list)
-    #: the role each casualty sentence played in the toll (whole-article toll resolution)
+    """The articles the incident was read from."""
     roles: list[EvidenceRole] = field(default_factory=list)
-
-    @classmethod
-    def from_dict(cls, data: Any) -> Incident:
-        if not isinstance(data, dict):
-            raise RecordError("incident must be a JSON object")
-        perpetrator = data.get("perpetrator")
-        return cls(
-            incident_id=_str(data, "incident_id") or "",
-            killed=_int(data, "killed") or 0,
-            wounded=_int(data, "wounded") or 0,
-            killed_qualifier=data.get("killed_qualifier") or "exact",
-            wounded_qualifier=data.get("wounded_qualifier") or "exact",
-            event_type=_str(data, "event_type", required=False),
-            sub_event_type=_str(data, "sub_event_type", required=False),
-            victims=[Victim.from_dict(v) for v in data.get("victims") or []],
-            perpetrator=Actor.from_dict(perpetrator) if perpetrator else None,
-            location=Location.from_dict(data.get("location") or {}),
-            date=_str(data, "date", required=False),
-            accidental=bool(data.get("accidental", False)),
-            historical=bool(data.get("historical", False)),
-            evidence=[str(e) for e in data.get("evidence") or []],
-            article_ids=[str(a) for a in data.get("article_ids") or []],
-            sources=[SourceRef(**s) for s in data.get("sources") or []],
-            roles=[EvidenceRole.from_dict(r) for r in data.get("roles") or []],
-        )
-
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+    """The role each casualty sentence played in the toll (whole-article toll resolution)."""
 
 
-@dataclass(slots=True)
-class WatchedRole:
+# --------------------------------------------------------------------------- alerts
+
+
+@dataclass(slots=True, config=_config("WatchedRole"))
+class WatchedRole(Record):
     """A watched country and the roles in which it appears in an incident."""
 
-    country: str
-    roles: list[str]
+    country: CountryCode
+    roles: Annotated[list[Role], Field(min_length=1)]
 
 
-@dataclass(slots=True)
-class Alert:
+@dataclass(slots=True, config=_config("Alert (wire.alerts; key: alert id, the stable dedup key)"))
+class Alert(Record):
     """An alert on ``wire.alerts``: the incident, why it matters, and its sources."""
 
-    alert_id: str
-    version: int
+    schema_file: ClassVar[str | None] = "alert.json"
+
+    alert_id: NonEmpty
+    version: Annotated[StrictInt, Field(ge=1)]
     status: Literal["new", "updated"]
-    severity: str
-    watched: list[WatchedRole]
+    severity: Severity
+    watched: Annotated[list[WatchedRole], Field(min_length=1)]
     incident: Incident
-    sources: list[SourceRef]
-    created_at: str
-    updated_at: str
-
-    @classmethod
-    def from_dict(cls, data: Any) -> Alert:
-        if not isinstance(data, dict):
-            raise RecordError("alert must be a JSON object")
-        return cls(
-            alert_id=_str(data, "alert_id") or "",
-            version=_int(data, "version") or 1,
-            status=data.get("status", "new"),
-            severity=_str(data, "severity") or "",
-            watched=[WatchedRole(w["country"], list(w["roles"])) for w in data["watched"]],
-            incident=Incident.from_dict(data["incident"]),
-            sources=[SourceRef(**s) for s in data.get("sources") or []],
-            created_at=_str(data, "created_at") or "",
-            updated_at=_str(data, "updated_at") or "",
-        )
-
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+    sources: Annotated[list[SourceRef], Field(min_length=1)]
+    created_at: DateTime
+    updated_at: DateTime
 
 
-@dataclass(slots=True)
-class WatchRule:
+@dataclass(slots=True, config=_config(
+    "Watch rule (wire.watchlist, compacted; key: ISO 3166-1 alpha-2 code; null value "
+    "unwatches)"))
+class WatchRule(Record):
     """A watch rule on ``wire.watchlist`` (key: the country code)."""
 
-    country: str
-    roles: list[str]
-    min_killed: int = 0
+    schema_file: ClassVar[str | None] = "watch_rule.json"
 
+    country: CountryCode
+    roles: Annotated[list[Role], Field(min_length=1, json_schema_extra={"uniqueItems": True})]
+    min_killed: Count = 0
+    """Alert only from this many killed."""
+
+    @field_validator("roles")
     @classmethod
-    def from_dict(cls, data: Any) -> WatchRule:
-        if not isinstance(data, dict):
-            raise RecordError("watch rule must be a JSON object")
-        return cls(
-            country=_str(data, "country") or "",
-            roles=[str(r) for r in data.get("roles") or []],
-            min_killed=_int(data, "min_killed") or 0,
-        )
+    def _roles_once(cls, roles: list[str]) -> list[str]:
+        if len(set(roles)) != len(roles):
+            raise ValueError("each role at most once")
+        return roles
+
+
+# --------------------------------------------------------------------------- dead letters
+
+Stage = Literal["alert", "classify", "clean", "dedup", "extract", "notify", "track",
+                "watchlist"]
+
+
+@dataclass(slots=True, config=ConfigDict(
+    title="Dead letter (wire.deadletter; key: original key; value: the original bytes "
+          "untouched). This schema describes its headers, decoded as UTF-8.",
+    extra="allow", use_attribute_docstrings=True, populate_by_name=True,
+    json_schema_serialization_defaults_required=True))
+class DeadLetterHeaders(Record):
+    """The headers of a dead letter: why it is there and where it came from."""
+
+    schema_file: ClassVar[str | None] = "deadletter.headers.json"
+
+    deadletter_id: Annotated[StrictStr, Field(alias="deadletter.id",
+                                              pattern=r"^.+:-?[0-9]+:-?[0-9]+$")]
+    """Stable id: the original message's topic:partition:offset. A message redelivered
+    after a crash and dead-lettered again carries the same id, so replay and accounting
+    count it once."""
+    stage: Stage
+    error_class: Annotated[StrictStr, Field(alias="error.class")]
+    error_message: Annotated[StrictStr, Field(alias="error.message")]
+    original_topic: Annotated[StrictStr, Field(alias="original.topic")]
+    original_partition: Annotated[StrictStr, Field(alias="original.partition",
+                                                   pattern=r"^[0-9]+$")]
+    original_offset: Annotated[StrictStr, Field(alias="original.offset", pattern=r"^[0-9]+$")]
+    time: DateTime
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        """The headers by their names on the wire (``deadletter.id``, ``error.class``…)."""
+        dumped: dict[str, Any] = _adapter(DeadLetterHeaders).dump_python(self, by_alias=True)
+        return dumped
+
+
+#: every topic message record, by the schema document generated from it
+MESSAGE_RECORDS: tuple[type[Record], ...] = (
+    RawArticle, CleanArticle, Incident, Alert, WatchRule, DeadLetterHeaders)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from schemas.records import DeadLetterHeaders
 from wirewatch import dates
 
 Headers = list[tuple[str, bytes]]
@@ -22,19 +23,16 @@ def deadletter_headers(
     *, stage: str, error: BaseException, topic: str, partition: int, offset: int,
     now: datetime | None = None,
 ) -> Headers:
-    """Headers naming the stage, error class and message, origin and time."""
-    when = dates.rfc3339(now, timespec="milliseconds")
+    """Headers naming the stage, error class and message, origin and time (their contract
+    is :class:`schemas.records.DeadLetterHeaders`)."""
     message = str(error) or error.__class__.__name__
-    return [
-        ("deadletter.id", deadletter_id(topic, partition, offset).encode()),
-        ("stage", stage.encode()),
-        ("error.class", error.__class__.__name__.encode()),
-        ("error.message", message[:MAX_MESSAGE_CHARS].encode("utf-8", "replace")),
-        ("original.topic", topic.encode()),
-        ("original.partition", str(partition).encode()),
-        ("original.offset", str(offset).encode()),
-        ("time", when.encode()),
-    ]
+    headers = DeadLetterHeaders(
+        deadletter_id=deadletter_id(topic, partition, offset), stage=stage,  # type: ignore[arg-type]
+        error_class=error.__class__.__name__, error_message=message[:MAX_MESSAGE_CHARS],
+        original_topic=topic, original_partition=str(partition), original_offset=str(offset),
+        time=dates.rfc3339(now, timespec="milliseconds"))
+    return [(name, value.encode("utf-8", "replace"))
+            for name, value in headers.to_dict().items()]
 
 
 @dataclass(frozen=True, slots=True)

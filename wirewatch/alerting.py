@@ -12,14 +12,18 @@ Severity scale (by the toll, killed first):
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
+from typing import TypeVar
 
-from schemas.records import Alert, Incident, WatchedRole, WatchRule
+from schemas.records import Alert, Incident, Role, Severity, WatchedRole, WatchRule
 from wirewatch import dates, geo
 from wirewatch.gazetteer import fold
 from wirewatch.text import stable_id
 from wirewatch.watch import matches
+
+T = TypeVar("T")
 
 #: two reports are one event when their places are this close (or one names no town)
 SAME_EVENT_KM = geo.SAME_PLACE_KM
@@ -29,7 +33,7 @@ SAME_EVENT_DAYS = 1
 MAX_EVIDENCE = 8
 
 
-def severity(incident: Incident) -> str:
+def severity(incident: Incident) -> Severity:
     """The severity of an incident, from its toll (see the module's scale)."""
     casualties = incident.killed + incident.wounded
     if incident.killed >= 50 or casualties >= 100:
@@ -123,13 +127,13 @@ def same_event(known: Incident, report: Incident) -> bool:
                 and known.event_type != report.event_type)
 
 
-def _union(first: list[str], second: list[str], limit: int | None = None) -> list[str]:
+def _union(first: Sequence[T], second: Sequence[T], limit: int | None = None) -> list[T]:
     out = list(dict.fromkeys([*first, *second]))
     return out[:limit] if limit else out
 
 
 def _watched_union(first: list[WatchedRole], second: list[WatchedRole]) -> list[WatchedRole]:
-    roles: dict[str, list[str]] = {}
+    roles: dict[str, list[Role]] = {}
     for w in [*first, *second]:
         roles[w.country] = _union(roles.get(w.country, []), w.roles)
     return [WatchedRole(country, r) for country, r in roles.items()]

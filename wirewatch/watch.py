@@ -6,13 +6,14 @@ Examples: ``TR``, ``TR,RU:perpetrator``, ``SY:location+victim>=5``.
 from __future__ import annotations
 
 import re
+from typing import get_args
 
 import pycountry
 
-from schemas.records import Incident, WatchedRole, WatchRule
+from schemas.records import Incident, Role, WatchedRole, WatchRule
 
-ROLES = ("victim", "location", "perpetrator")
-DEFAULT_ROLES = ("victim", "location")
+ROLES: tuple[Role, ...] = get_args(Role)
+DEFAULT_ROLES: tuple[Role, ...] = ("victim", "location")
 _RULE = re.compile(r"^(?P<cc>[A-Za-z]{2})(?::(?P<roles>[a-z+]+))?(?:>=(?P<min>\d+))?$")
 
 

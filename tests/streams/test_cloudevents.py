@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from schemas.records import Alert, Incident, Location
+from schemas.records import Alert, Incident, Location, SourceRef, WatchedRole
 from streams.cloudevents import alert_headers, incident_headers
 
 WHEN = datetime(2026, 11, 12, 10, 30, tzinfo=UTC)
@@ -23,7 +23,8 @@ def test_incident_headers() -> None:
 
 
 def test_each_alert_version_is_its_own_event() -> None:
-    alert = Alert("al-1", 3, "updated", "medium", [], incident(), [], "t", "t")
+    alert = Alert("al-1", 3, "updated", "medium", [WatchedRole("KE", ["victim"])], incident(),
+                  [SourceRef("a-1")], "t", "t")
     headers = dict(alert_headers(alert, "staging", WHEN))
     assert headers["ce_id"] == b"al-1.v3"
     assert headers["ce_type"] == b"org.wirewatch.alert.updated"

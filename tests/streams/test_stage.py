@@ -44,7 +44,7 @@ def raising(exc: Exception) -> Any:
 
 async def test_bad_input_is_dead_lettered_with_its_class() -> None:
     letters: Any = Capture()
-    result = await run_stage("unit", EVENT, raising(RecordError("missing field 'id'")),
+    result = await run_stage("clean", EVENT, raising(RecordError("missing field 'id'")),
                              letters)
     assert result.outcome == "deadletter"
     (letter,) = letters.sent
@@ -60,11 +60,11 @@ async def test_a_bug_is_not_dead_lettered_and_too_many_stop_the_worker(
     monkeypatch.setattr(stage, "stop_worker", stopped.append)
     letters: Any = Capture()
     for _ in range(2):
-        result = await run_stage("unit", EVENT, raising(KeyError("oops")),
+        result = await run_stage("clean", EVENT, raising(KeyError("oops")),
                                  letters)
         assert result.outcome == "error"
     assert stopped == [] and letters.sent == []
-    await run_stage("unit", EVENT, raising(AttributeError("x")),
+    await run_stage("clean", EVENT, raising(AttributeError("x")),
                     letters)
     (reason,) = stopped
     assert isinstance(reason, stage.StageBugRate) and "more than 2" in str(reason)

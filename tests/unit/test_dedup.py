@@ -19,7 +19,7 @@ OTHER = (
 
 def article(article_id: str, text: str) -> CleanArticle:
     return CleanArticle(id=article_id, source="s", published_at="2026-03-05T10:00:00Z",
-                        text=text, language="en", content_hash="")
+                        text=text, language="en", content_hash="0" * 16)
 
 
 def second_wire(text: str) -> str:

@@ -1,10 +1,24 @@
-"""schemas/: every record serialises to a document its JSON Schema accepts."""
+"""schemas/: one contract per message. The committed JSON Schemas are what the models
+generate; every record serialises to a document its schema accepts; model and schema
+reject the same bad messages."""
+
+from pathlib import Path
 
 import orjson
 import pytest
 
-from schemas import load_schema, validation_errors
-from schemas.records import Alert, CleanArticle, Incident, RawArticle, RecordError, WatchRule
+import schemas
+from schemas import SCHEMA_FILES, generate, load_schema, render, validation_errors
+from schemas.records import (
+    MESSAGE_RECORDS,
+    Alert,
+    CleanArticle,
+    Incident,
+    RawArticle,
+    Record,
+    RecordError,
+    WatchRule,
+)
 from tests.conftest import sample_articles
 from wirewatch.alerting import decide
 from wirewatch.cleaning import clean_article, parse_raw
@@ -52,3 +66,55 @@ def test_schema_rejects_what_records_reject() -> None:
     with pytest.raises(RecordError):
         RawArticle.from_dict(bad)
     assert WatchRule.from_dict({"country": "TR", "roles": ["victim"]}).min_killed == 0
+
+
+@pytest.mark.parametrize("record", MESSAGE_RECORDS, ids=lambda r: str(r.schema_file))
+def test_the_committed_schema_is_what_the_model_generates(record: type[Record]) -> None:
+    committed = (Path(schemas.__file__).parent / str(record.schema_file)).read_text()
+    assert committed == render(generate(record)), "run `python -m schemas` and commit"
+
+
+def test_every_message_record_has_its_schema() -> None:
+    assert sorted(SCHEMA_FILES) == sorted(str(r.schema_file) for r in MESSAGE_RECORDS)
+    assert len(set(SCHEMA_FILES)) == len(SCHEMA_FILES)
+
+
+RAW = {"id": "a-1", "source": "wire", "published_at": "2026-03-05T10:00:00Z", "body": "text"}
+INCIDENT = {"incident_id": "i-1", "killed": 2, "wounded": 0, "evidence": ["Two died."],
+            "article_ids": ["a-1"], "location": {"name": "Gao", "country": "ML"}}
+BAD_MESSAGES = [
+    ("article.raw.json", RawArticle, {**RAW, "body": 3}),
+    ("article.raw.json", RawArticle, {**RAW, "id": ""}),
+    ("article.raw.json", RawArticle, {k: v for k, v in RAW.items() if k != "source"}),
+    ("article.raw.json", RawArticle, {**RAW, "content_type": "application/pdf"}),
+    ("incident.json", Incident, {**INCIDENT, "killed": -1}),
+    ("incident.json", Incident, {**INCIDENT, "killed": "2"}),
+    ("incident.json", Incident, {**INCIDENT, "killed_qualifier": "roughly"}),
+    ("incident.json", Incident, {**INCIDENT, "location": {"country": "mali"}}),
+    ("incident.json", Incident, {**INCIDENT, "evidence": []}),
+    ("incident.json", Incident, {**INCIDENT, "comment": "unknown field"}),
+    ("incident.json", Incident, {**INCIDENT, "historical": "no"}),
+    ("watch_rule.json", WatchRule, {"country": "tr", "roles": ["victim"]}),
+    ("watch_rule.json", WatchRule, {"country": "TR", "roles": ["bystander"]}),
+    ("watch_rule.json", WatchRule, {"country": "TR", "roles": []}),
+    ("watch_rule.json", WatchRule, {"country": "TR", "roles": ["victim", "victim"]}),
+]
+
+
+@pytest.mark.parametrize(("schema", "record", "message"), BAD_MESSAGES)
+def test_model_and_schema_reject_the_same_messages(
+    schema: str, record: type[Record], message: dict[str, object]
+) -> None:
+    assert validation_errors(schema, message)
+    with pytest.raises(RecordError):
+        record.from_dict(message)
+
+
+def test_model_and_schema_accept_the_same_messages() -> None:
+    # what the pipeline reads from other services: the optional fields may be left out
+    assert validation_errors("article.raw.json", {**RAW, "extra": 1}) == []
+    assert RawArticle.from_dict({**RAW, "extra": 1}).content_type == "text/plain"
+    assert validation_errors("watch_rule.json", {"country": "TR", "roles": ["victim"]}) == []
+    incident = Incident.from_dict(INCIDENT)
+    assert incident.location.country == "ML" and incident.killed_qualifier == "exact"
+    assert validation_errors("incident.json", incident.to_dict()) == []
