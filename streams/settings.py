@@ -1,110 +1,131 @@
-"""Typed settings, each read from one environment variable (``WIREWATCH_*``).
+"""Typed settings, each read from one environment variable (``WIREWATCH_`` + its name).
 
-Every field documents itself; ``wirewatch run --help`` and the README list them.
+The settings are a ``pydantic-settings`` model: the environment is read and typed by
+it, and each field's docstring is its documentation. ``python -m streams.settings``
+prints the README's settings table; a test fails when the README's table differs.
 """
 
 from __future__ import annotations
 
-import os
-from dataclasses import dataclass, field, fields, replace
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
+from pydantic import ValidationError
+from pydantic_settings import (
+    BaseSettings,
+    EnvSettingsSource,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+)
 
-def _setting(env: str, default: Any, doc: str) -> Any:
-    return field(default=default, metadata={"env": env, "doc": doc})
+ENV_PREFIX = "WIREWATCH_"
+
+#: an environment given to :meth:`Settings.from_env` in place of the process's
+_ENVIRON: ContextVar[Mapping[str, str] | None] = ContextVar("wirewatch_environ", default=None)
 
 
-@dataclass(frozen=True, slots=True)
-class Settings:
+class _MappingSource(EnvSettingsSource):
+    """The environment source, reading a given mapping instead of ``os.environ``."""
+
+    def __init__(self, settings_cls: type[BaseSettings], environ: Mapping[str, str]) -> None:
+        self._environ = environ
+        super().__init__(settings_cls)
+
+    def _load_env_vars(self) -> Mapping[str, str | None]:
+        # as the environment source reads os.environ: names without case, empty as unset
+        return {name.lower(): value for name, value in self._environ.items() if value != ""}
+
+
+class Settings(BaseSettings):
     """Runtime configuration of a wirewatch worker or client."""
 
-    broker: str | None = _setting(
-        "WIREWATCH_BROKER", None,
-        "Kafka bootstrap URL, e.g. kafka://localhost:9092. Unset: start the embedded broker.",
-    )
-    app_id: str = _setting(
-        "WIREWATCH_APP_ID", "wirewatch", "Faust application id; also the consumer group id."
-    )
-    topic_prefix: str = _setting(
-        "WIREWATCH_TOPIC_PREFIX", "", "Prefix prepended to every topic name (e.g. 'staging.')."
-    )
-    partitions: int = _setting(
-        "WIREWATCH_PARTITIONS", 4, "Partitions of each data topic: the unit of parallelism."
-    )
-    replication_factor: int = _setting(
-        "WIREWATCH_REPLICATION_FACTOR", 1, "Replication factor of the topics wirewatch creates."
-    )
-    rebalance_timeout: float = _setting(
-        "WIREWATCH_REBALANCE_TIMEOUT", 10.0,
-        "Seconds a consumer-group rebalance may take (keep short on the embedded broker).",
-    )
-    session_timeout: float = _setting(
-        "WIREWATCH_SESSION_TIMEOUT", 10.0,
-        "Seconds before a silent worker is dropped from the group.",
-    )
-    heartbeat_interval: float = _setting(
-        "WIREWATCH_HEARTBEAT_INTERVAL", 1.0, "Seconds between consumer heartbeats."
-    )
-    watch: str = _setting(
-        "WIREWATCH_WATCH", "", "Watch rules seeded at start, e.g. 'TR,RU:perpetrator' (SPEC §5)."
-    )
-    max_body_bytes: int = _setting(
-        "WIREWATCH_MAX_BODY_BYTES", 1_000_000, "Raw messages larger than this are dead-lettered."
-    )
-    max_message_bytes: int = _setting(
-        "WIREWATCH_MAX_MESSAGE_BYTES", 1_048_576,
-        "Largest message the broker accepts (Kafka's message.max.bytes): `publish` refuses "
-        "larger lines, and a dead letter that would not fit keeps only a prefix.",
-    )
-    dedup_window_hours: float = _setting(
-        "WIREWATCH_DEDUP_WINDOW_HOURS", 48.0,
-        "How long a story is remembered for the near-duplicate check (another wire's copy).",
-    )
-    fetch_max_wait_ms: int = _setting(
-        "WIREWATCH_FETCH_MAX_WAIT_MS", 100,
-        "Longest a worker's fetch waits for new data: the latency each stage can add.",
-    )
-    alert_window_hours: float = _setting(
-        "WIREWATCH_ALERT_WINDOW_HOURS", 72.0,
-        "How long an alert stays open to updates from later reports of the same event.",
-    )
-    max_errors_per_minute: int = _setting(
-        "WIREWATCH_MAX_ERRORS_PER_MINUTE", 10,
-        "Unexpected errors (bugs, not bad input) a worker tolerates per minute before it "
-        "stops with exit code 70.",
-    )
-    broker_loss_timeout: float = _setting(
-        "WIREWATCH_BROKER_LOSS_TIMEOUT", 60.0,
-        "Seconds a worker waits for a lost broker to come back before it exits with status "
-        "75 for its supervisor to restart it.",
-    )
-    data_dir: str = _setting(
-        "WIREWATCH_DATA_DIR", ".wirewatch", "Folder for worker state and the embedded broker's log."
-    )
-    log_level: str = _setting("WIREWATCH_LOG_LEVEL", "warning", "Worker log level.")
-    web_port: int = _setting(
-        "WIREWATCH_WEB_PORT", 6066,
-        "Port of the worker's HTTP endpoint (operations page, /metrics, /health, /ready); "
-        "worker N of --workers uses port + N; 0 disables it.",
-    )
-    web_host: str = _setting(
-        "WIREWATCH_WEB_HOST", "127.0.0.1",
-        "Address the worker's HTTP endpoint binds; 0.0.0.0 inside a container.",
-    )
+    model_config = SettingsConfigDict(
+        env_prefix=ENV_PREFIX, env_ignore_empty=True, extra="ignore", frozen=True,
+        use_attribute_docstrings=True, validate_assignment=False)
+
+    broker: str | None = None
+    """Kafka bootstrap URL(s), e.g. `kafka://k1:9092,k2:9092`. Unset: `run` starts the
+    embedded broker."""
+    app_id: str = "wirewatch"
+    """Faust application id; also the consumer group id."""
+    topic_prefix: str = ""
+    """Prefix prepended to every topic name (e.g. `staging.`)."""
+    partitions: int = 4
+    """Partitions of each data topic: the unit of parallelism."""
+    replication_factor: int = 1
+    """Replication factor of the topics wirewatch creates."""
+    rebalance_timeout: float = 10.0
+    """Seconds a consumer-group rebalance may take (keep it short on the embedded broker)."""
+    session_timeout: float = 10.0
+    """Seconds before a silent worker is dropped from the group."""
+    heartbeat_interval: float = 1.0
+    """Seconds between consumer heartbeats."""
+    watch: str = ""
+    """Watch rules seeded at start, e.g. `TR,RU:perpetrator` (SPEC §5)."""
+    max_body_bytes: int = 1_000_000
+    """Raw messages larger than this are dead-lettered."""
+    max_message_bytes: int = 1_048_576
+    """The largest message the broker takes (Kafka's `message.max.bytes`): `publish`
+    refuses larger lines (naming each, and going on), and a dead letter whose original
+    would not fit is sent as a reference (its first 64 KiB, `deadletter.truncated: true`,
+    `original.size` and the original's position)."""
+    dedup_window_hours: float = 48.0
+    """How long a story is remembered for the near-duplicate check: a second wire's copy
+    within the window is marked `duplicate_of` the first and not extracted again."""
+    fetch_max_wait_ms: int = 100
+    """Longest a worker's fetch waits for new data, i.e. the latency each stage can add
+    (Faust's own value is 1,500 ms)."""
+    alert_window_hours: float = 72.0
+    """How long an alert stays open to updates from later reports of the same event."""
+    max_errors_per_minute: int = 10
+    """Unexpected errors (bugs, not bad input) a worker tolerates per minute before it
+    stops with exit code 70 (see "Errors")."""
+    broker_loss_timeout: float = 60.0
+    """Seconds a worker waits for a lost broker before it exits with status 75 for its
+    supervisor to restart it (see "Failures")."""
+    data_dir: str = ".wirewatch"
+    """Worker state, worker logs and the embedded broker's log."""
+    log_level: str = "warning"
+    """Worker log level."""
+    web_port: int = 6066
+    """Port of the worker's HTTP endpoint (operations page, `/metrics`, `/health`,
+    `/ready`); worker N of `run --workers` uses port + N; 0 disables it."""
+    web_host: str = "127.0.0.1"
+    """Address that endpoint binds; `0.0.0.0` inside a container (the Dockerfile sets
+    it)."""
 
     @classmethod
-    def from_env(cls, environ: dict[str, str] | None = None, **overrides: Any) -> Settings:
-        """Settings from ``environ`` (default: the process environment), then ``overrides``."""
-        env = os.environ if environ is None else environ
-        values: dict[str, Any] = {}
-        for f in fields(cls):
-            raw = env.get(f.metadata["env"])
-            if raw is None or raw == "":
-                continue
-            values[f.name] = _coerce(f.name, raw, f.default)
-        settings = cls(**values)
-        overrides = {k: v for k, v in overrides.items() if v is not None}
-        return replace(settings, **overrides) if overrides else settings
+    def settings_customise_sources(
+        cls, settings_cls: type[BaseSettings], init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource, dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        """Arguments first, then the environment (the process's, or the one given to
+        :meth:`from_env`); no dotenv or secrets files."""
+        environ = _ENVIRON.get()
+        return init_settings, (env_settings if environ is None
+                               else _MappingSource(settings_cls, environ))
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: Any) -> Settings:
+        """Settings from ``environ`` (default: the process environment), then ``overrides``
+        (``None`` values are ignored). A value that cannot be read raises ``ValueError``
+        naming its variable."""
+        values = {name: value for name, value in overrides.items() if value is not None}
+        try:
+            with _environment(environ):
+                return cls(**values)
+        except ValidationError as exc:
+            first = exc.errors(include_url=False)[0]
+            name = str(first["loc"][0]) if first["loc"] else "?"
+            raise ValueError(f"setting {ENV_PREFIX}{name.upper()}: cannot read "
+                             f"{first['input']!r}: {first['msg']}") from None
+
+    def replace(self, **changes: Any) -> Settings:
+        """A copy with ``changes`` (validated like the environment's values)."""
+        return Settings.from_env({}, **{**self.model_dump(), **changes})
 
     @property
     def max_fetch_bytes(self) -> int:
@@ -128,28 +149,38 @@ class Settings:
 
     def to_env(self) -> dict[str, str]:
         """The environment variables that reproduce these settings in a child process."""
-        out: dict[str, str] = {}
-        for f in fields(self):
-            value = getattr(self, f.name)
-            if value is not None:
-                out[f.metadata["env"]] = str(value)
-        return out
+        return {env_name(name): str(value) for name, value in self.model_dump().items()
+                if value is not None}
 
     @classmethod
     def describe(cls) -> list[tuple[str, str, str]]:
         """(environment variable, default, doc) for every setting."""
-        return [(f.metadata["env"], repr(f.default), f.metadata["doc"]) for f in fields(cls)]
+        return [(env_name(name), repr(info.default), " ".join((info.description or "").split()))
+                for name, info in cls.model_fields.items()]
 
 
-def _coerce(name: str, raw: str, default: Any) -> Any:
+def env_name(field: str) -> str:
+    """The environment variable of a setting: ``partitions`` → ``WIREWATCH_PARTITIONS``."""
+    return ENV_PREFIX + field.upper()
+
+
+@contextmanager
+def _environment(environ: Mapping[str, str] | None) -> Iterator[None]:
+    token = _ENVIRON.set(environ)
     try:
-        if isinstance(default, bool):
-            return raw.strip().lower() in ("1", "true", "yes", "on")
-        if isinstance(default, int):
-            return int(raw)
-        if isinstance(default, float):
-            return float(raw)
-    except ValueError as exc:
-        kind = type(default).__name__
-        raise ValueError(f"setting {name}: cannot read {raw!r} as {kind}") from exc
-    return raw
+        yield
+    finally:
+        _ENVIRON.reset(token)
+
+
+def settings_table() -> str:
+    """The README's settings table (Markdown), from the model."""
+    rows = ["| variable | default | meaning |", "|---|---|---|"]
+    for env, default, doc in Settings.describe():
+        shown = {"None": "unset", "''": "empty"}.get(default, f"`{default.strip(chr(39))}`")
+        rows.append(f"| `{env}` | {shown} | {doc} |")
+    return "\n".join(rows) + "\n"
+
+
+if __name__ == "__main__":
+    print(settings_table(), end="")

@@ -6,7 +6,7 @@ import asyncio
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -31,7 +31,7 @@ class Pipeline:
 def running_pipeline(workdir: Path, **overrides: Any) -> Iterator[Pipeline]:
     """Broker + topic catalogue + one worker with demo settings (and ``overrides``)."""
     with EmbeddedBroker(workdir / "broker.log") as broker:
-        settings = replace(demo_settings(broker.url, str(workdir)), **overrides)
+        settings = demo_settings(broker.url, str(workdir)).replace(**overrides)
         asyncio.run(ensure_topics(settings))
         with WorkerProcess(settings) as worker:
             yield Pipeline(settings, worker)

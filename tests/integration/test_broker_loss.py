@@ -7,7 +7,6 @@ import asyncio
 import json
 import urllib.error
 import urllib.request
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -39,7 +38,7 @@ def ready_status(url: str) -> tuple[int, dict[str, object]]:
 
 def test_a_lost_broker_makes_the_worker_unready_then_exit(tmp_path: Path) -> None:
     broker = EmbeddedBroker(tmp_path / "broker.log").start()
-    settings = replace(demo_settings(broker.url, str(tmp_path)), web_port=free_port(),
+    settings = demo_settings(broker.url, str(tmp_path)).replace(web_port=free_port(),
                        broker_loss_timeout=8.0)
     asyncio.run(ensure_topics(settings))
     worker = WorkerProcess(settings, log_path=tmp_path / "worker.log").start()

@@ -11,7 +11,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import signal
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -96,7 +95,7 @@ def test_a_worker_killed_mid_stage_loses_and_doubles_nothing(
         finally:
             with contextlib.suppress(Exception):
                 doomed.stop()
-        restarted = replace(settings, web_port=free_port())
+        restarted = settings.replace(web_port=free_port())
         with WorkerProcess(restarted, log_path=tmp_path / "restarted.log") as worker:
             # the stages before the kill may have finished already: wait for the new
             # worker to be ready, then for the alerts, then for every topic to settle

@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 from collections.abc import AsyncIterator
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import orjson
@@ -57,8 +58,6 @@ def test_backoff_grows_and_is_capped_and_honours_retry_after() -> None:
 
 
 def test_retry_after_in_seconds_or_as_an_http_date() -> None:
-    from datetime import UTC, datetime
-
     from wirewatch.runtime.notify import _seconds
 
     now = datetime(2026, 11, 27, 8, 0, 0, tzinfo=UTC)
@@ -69,16 +68,19 @@ def test_retry_after_in_seconds_or_as_an_http_date() -> None:
 
 
 class Receiver:
-    """A webhook receiver that answers with a scripted list of statuses, then 202."""
+    """A webhook receiver that answers with a scripted list of statuses (each optionally
+    with a ``Retry-After`` value), then 202."""
 
-    def __init__(self, statuses: list[int]) -> None:
+    def __init__(self, statuses: list[int | tuple[int, str]]) -> None:
         self.statuses = statuses
         self.requests: list[tuple[bytes, dict[str, str]]] = []
 
     async def handle(self, request: web.Request) -> web.Response:
         self.requests.append((await request.read(), dict(request.headers)))
-        status = self.statuses.pop(0) if self.statuses else 202
-        return web.Response(status=status, text="ok")
+        answer = self.statuses.pop(0) if self.statuses else 202
+        status, retry_after = answer if isinstance(answer, tuple) else (answer, None)
+        headers = {"Retry-After": retry_after} if retry_after else {}
+        return web.Response(status=status, text="ok", headers=headers)
 
 
 @pytest.fixture
@@ -137,3 +139,21 @@ async def test_network_errors_are_retried(serve: Any) -> None:
     async with Webhook("http://127.0.0.1:9/hook", sleep=record, timeout=2) as hook:
         assert await hook.deliver(alert()) == 2
     assert delays == [0.5]
+
+
+async def test_the_receivers_retry_after_sets_the_wait_in_both_forms(serve: Any) -> None:
+    from email.utils import format_datetime
+
+    later = format_datetime(datetime.now(UTC) + timedelta(seconds=20), usegmt=True)
+    receiver = Receiver([(429, "7"), (503, later), 500])
+    url = await serve(receiver)
+    delays: list[float] = []
+
+    async def record(delay: float) -> None:
+        delays.append(delay)
+
+    async with Webhook(url, sleep=record) as hook:
+        assert await hook.deliver(alert()) == 4
+    assert delays[0] == 7.0
+    assert 15.0 < delays[1] <= 20.0  # an HTTP-date, some of it already gone
+    assert delays[2] == 2.0  # plain backoff again: 0.5, 1, 2

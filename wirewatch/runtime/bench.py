@@ -9,7 +9,6 @@ import statistics
 import tempfile
 import time
 from collections.abc import Sequence
-from dataclasses import replace
 from pathlib import Path
 
 from schemas.records import RawArticle
@@ -46,7 +45,7 @@ def bench_e2e(articles: Sequence[RawArticle], watch: str, timeout: float) -> dic
 async def _e2e(articles: Sequence[RawArticle], watch: str, timeout: float) -> dict[str, float]:
     workdir = Path(tempfile.mkdtemp(prefix="wirewatch-bench-"))
     with EmbeddedBroker(workdir / "broker.log") as broker:
-        settings = replace(demo_settings(broker.url, str(workdir)), web_port=free_port())
+        settings = demo_settings(broker.url, str(workdir)).replace(web_port=free_port())
         names = TopicNames(settings.topic_prefix)
         await ensure_topics(settings)
         await watch_set(settings, parse_rules(watch))

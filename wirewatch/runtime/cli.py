@@ -90,7 +90,7 @@ def client_settings(broker: str | None) -> Settings:
              f"`wirewatch run` (no running one recorded in {broker_file(settings.data_dir)})", 2)
     err.print(f"using the embedded broker of the running `wirewatch run`: {found} "
               f"(from {broker_file(settings.data_dir)})")
-    return replace(settings, broker=found)
+    return settings.replace(broker=found)
 
 
 def validate_published_at(value: str | None) -> str | None:
@@ -186,7 +186,7 @@ def run(
     embedded: EmbeddedBroker | None = None
     if not settings.broker:
         embedded = EmbeddedBroker(Path(settings.data_dir) / "broker.log").start()
-        settings = replace(settings, broker=embedded.url, rebalance_timeout=2.0)
+        settings = settings.replace(broker=embedded.url, rebalance_timeout=2.0)
         record_broker(settings.data_dir, embedded.url)
         err.print(f"broker: embedded, {embedded.url} (memory only; log in "
                   f"{embedded.log_path}); other wirewatch commands on this machine find it")

@@ -7,7 +7,8 @@ open incident with that key) for an update. With a secret, the body is signed:
 ``X-Wirewatch-Signature: sha256=<hex HMAC-SHA256 of the body>``.
 
 Delivery: 2xx is success; 429, 5xx and network errors are retried with exponential
-backoff (honouring ``Retry-After``) until the receiver accepts; any other 4xx is
+backoff (honouring ``Retry-After`` as seconds or as an HTTP-date; tenacity does the
+retrying) until the receiver accepts; any other 4xx is
 permanent and the alert goes to the dead-letter topic. The consumer commits an alert's
 offset only after one of those two outcomes, so a crash re-sends rather than loses.
 """
@@ -25,6 +26,12 @@ from email.utils import parsedate_to_datetime
 from typing import Any
 
 import orjson
+from tenacity import (
+    AsyncRetrying,
+    RetryCallState,
+    retry_if_exception_type,
+    stop_never,
+)
 
 from schemas.records import Alert
 
@@ -39,9 +46,18 @@ class PermanentFailure(Exception):
     """The receiver refused the alert for good (a 4xx other than 429)."""
 
 
+class Retryable(Exception):
+    """An attempt failed in a way worth repeating: 429, 5xx or a network error."""
+
+    def __init__(self, reason: str, retry_after: float | None = None) -> None:
+        super().__init__(reason)
+        self.retry_after = retry_after
+
+
 @dataclass(frozen=True, slots=True)
 class RetryPolicy:
-    """Exponential backoff between attempts, capped."""
+    """Exponential backoff between attempts, capped; a longer ``Retry-After`` wins (up to
+    the cap). Used as a tenacity ``wait``."""
 
     first_delay: float = 0.5
     max_delay: float = 30.0
@@ -51,6 +67,11 @@ class RetryPolicy:
         """Seconds to wait before attempt ``attempt + 1`` (``attempt`` counts from 1)."""
         backoff = min(self.max_delay, self.first_delay * self.factor ** (attempt - 1))
         return max(backoff, min(retry_after or 0.0, self.max_delay))
+
+    def __call__(self, state: RetryCallState) -> float:
+        failure = state.outcome.exception() if state.outcome else None
+        retry_after = failure.retry_after if isinstance(failure, Retryable) else None
+        return self.delay(state.attempt_number, retry_after)
 
 
 def summary_line(alert: Alert) -> str:
@@ -122,33 +143,44 @@ class Webhook:
     async def deliver(self, alert: Alert) -> int:
         """Send until the receiver accepts; return the number of attempts.
 
-        Raises :class:`PermanentFailure` on a 4xx other than 429.
+        Raises :class:`PermanentFailure` on a 4xx other than 429. The retries are
+        tenacity's, waiting as :class:`RetryPolicy` says.
         """
-        import aiohttp
-
         body = orjson.dumps(event_body(alert, self.routing_key, self.update_action))
         headers = {"Content-Type": "application/json"}
         if self.secret:
             headers[SIGNATURE_HEADER] = sign(body, self.secret)
-        attempt = 0
-        while True:
-            attempt += 1
-            retry_after: float | None = None
-            try:
-                async with self._session.post(self.url, data=body, headers=headers) as resp:
-                    if 200 <= resp.status < 300:
-                        return attempt
-                    text = (await resp.text())[:200]
-                    if resp.status != 429 and 400 <= resp.status < 500:
-                        raise PermanentFailure(f"{self.url} answered {resp.status}: {text}")
-                    retry_after = _seconds(resp.headers.get("Retry-After"))
-                    reason = f"HTTP {resp.status}"
-            except (TimeoutError, aiohttp.ClientError) as exc:
-                reason = f"{type(exc).__name__}: {exc}"
-            delay = self.policy.delay(attempt, retry_after)
+
+        def warn(state: RetryCallState) -> None:
+            failure = state.outcome.exception() if state.outcome else None
+            delay = state.next_action.sleep if state.next_action else 0.0
             log.warning("alert %s: attempt %d failed (%s); retrying in %.1fs",
-                        alert.alert_id, attempt, reason, delay)
-            await self._sleep(delay)
+                        alert.alert_id, state.attempt_number, failure, delay)
+
+        retrying = AsyncRetrying(retry=retry_if_exception_type(Retryable), wait=self.policy,
+                                 stop=stop_never, sleep=self._sleep, before_sleep=warn,
+                                 reraise=True)
+        async for attempt in retrying:
+            with attempt:
+                await self._post(body, headers)
+        attempts: int = retrying.statistics["attempt_number"]
+        return attempts
+
+    async def _post(self, body: bytes, headers: dict[str, str]) -> None:
+        """One attempt: returns on 2xx, raises :class:`Retryable` or :class:`PermanentFailure`."""
+        import aiohttp
+
+        try:
+            async with self._session.post(self.url, data=body, headers=headers) as resp:
+                if 200 <= resp.status < 300:
+                    return
+                text = (await resp.text())[:200]
+                if resp.status != 429 and 400 <= resp.status < 500:
+                    raise PermanentFailure(f"{self.url} answered {resp.status}: {text}")
+                raise Retryable(f"HTTP {resp.status}",
+                                retry_after=_seconds(resp.headers.get("Retry-After")))
+        except (TimeoutError, aiohttp.ClientError) as exc:
+            raise Retryable(f"{type(exc).__name__}: {exc}") from exc
 
 
 def _seconds(value: str | None, now: datetime | None = None) -> float | None:

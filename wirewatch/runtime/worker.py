@@ -8,7 +8,6 @@ import subprocess
 import sys
 import threading
 import time
-from dataclasses import replace
 from pathlib import Path
 from types import TracebackType
 
@@ -61,7 +60,7 @@ class WorkerProcess:
 
     def __init__(self, settings: Settings, log_path: Path | None = None, index: int = 0) -> None:
         if settings.web_port > 0 and index:
-            settings = replace(settings, web_port=settings.web_port + index)  # SPEC §9
+            settings = settings.replace(web_port=settings.web_port + index)  # SPEC §9
         self.settings = settings
         self.log_path = log_path or Path(settings.data_dir) / f"worker-{index}.log"
         self.proc: subprocess.Popen[bytes] | None = None
