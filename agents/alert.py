@@ -41,7 +41,8 @@ from streams.app import (
 from streams.cloudevents import alert_headers
 from streams.mirror import TopicMirror
 from streams.stage import INPUT_ERRORS, Emit, StageResult, ingested_at, run_stage
-from wirewatch.alerting import bucket, hours_between, is_current, now_iso, track
+from wirewatch import dates
+from wirewatch.alerting import bucket, hours_between, is_current, track
 from wirewatch.watch import WatchRuleError, matches, parse_rule
 
 STAGE = "alert"
@@ -149,7 +150,7 @@ def handle_pending(key: str | None, payload: bytes, now: str | None = None) -> S
     """Turn one report into a new alert, an updated one, or nothing."""
     report = Incident.from_dict(codecs.decode(payload))
     slot = key or bucket(report)
-    stamp = now or now_iso()
+    stamp = now or dates.rfc3339()
     alert, _state = track(open_alerts_of(slot, stamp), report, current_rules(), stamp,
                           settings.alert_window_hours)
     if alert is None:

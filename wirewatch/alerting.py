@@ -52,11 +52,6 @@ def alert_id(incident: Incident) -> str:
                              incident.event_type, length=24)
 
 
-def now_iso() -> str:
-    """Now, as alerts stamp their creation and updates."""
-    return dates.rfc3339()
-
-
 def is_current(incident: Incident) -> bool:
     """Worth an alert at all: casualties, and not an event the article only recalls."""
     return not incident.historical and (incident.killed > 0 or incident.wounded > 0)
@@ -69,7 +64,7 @@ def decide(incident: Incident, rules: list[WatchRule], now: str | None = None) -
     watched = matches(incident, rules)
     if not watched:
         return None
-    stamp = now or now_iso()
+    stamp = now or dates.rfc3339()
     return Alert(
         alert_id=alert_id(incident), version=1, status="new", severity=severity(incident),
         watched=watched, incident=incident, sources=list(incident.sources),

@@ -67,14 +67,10 @@ def article_from_text(
     is_html = path.suffix.lower() in (".html", ".htm")
     return RawArticle(
         id=f"{path.stem}-{stable_id(text, length=10)}" if str(path) != "-" else stable_id(text),
-        source=source, published_at=published_at or now_rfc3339(), body=text,
+        source=source, published_at=published_at or dates.rfc3339(), body=text,
         content_type="text/html" if is_html else "text/plain",
         url=None, title=None, language=None,
     )
-
-
-def now_rfc3339() -> str:
-    return dates.rfc3339()
 
 
 def messages(paths: list[str], published_at: str | None = None) -> Iterator[Message]:

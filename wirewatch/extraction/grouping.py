@@ -12,10 +12,10 @@ from schemas.records import (
     Incident,
 )
 from wirewatch import dates, geo
-from wirewatch.extraction.lexicon import EVENT_WORDING
 from wirewatch.extraction.mention import Article, Count, Mention, _Group
 from wirewatch.extraction.reading import without_acronyms
 from wirewatch.extraction.tolls import _incident
+from wirewatch.violence import EVENT_WORDING
 
 # --------------------------------------------------------------------------- incidents
 

@@ -165,36 +165,6 @@ SAY_VERBS = {"said", "say", "says", "told", "tell", "reported", "report", "repor
 SAME_PLACE_CUES = re.compile(r"\b(same (area|place|town|city|village|region|district|spot))\b",
                              re.I)
 REVISION_CUES = re.compile(r"\b(toll|tally|rose|risen|climbed|increased|jumped|reached)\b", re.I)
-# What an event is (for the sentence before a toll): fighting, attacks, strikes, blasts.
-EVENT_WORDING = re.compile(
-    r"\b(clash\w*|fight\w*|fought|battl\w*|attack\w*|ambush\w*|raid\w*|assault\w*|"
-    r"strike[sd]?|airstrikes?|shell\w*|bomb\w*|explo\w*|detonat\w*|grenades?|IEDs?|"
-    r"opened fire|fired|shot|stabb\w*|storm\w*|overr[au]n|seized|captured|abduct\w*|"
-    r"kidnap\w*|riot\w*|lynch\w*|mob)\b", re.I,
-)
-# Deaths from causes that are not political violence (ACLED codes none of these).
-NON_VIOLENT_CAUSES = re.compile(
-    r"\b(crash\w*|collid\w*|collision|road accident|traffic accident|car accident|drove off|"
-    r"overturn\w*|derail\w*|plunged|capsiz\w*|sank|fire broke out|blaze|caught fire|"
-    r"(a|the) (huge |massive |major |deadly |large )?fire (at|in|on|swept|ripped|engulfed|"
-    r"gutted|tore)|(in|by) (a|the) (huge |massive |major |deadly |large )?fire\b|"
-    r"flood\w*|earthquake|quake|landslides?|mudslides?|avalanche|storms?|cyclone|hurricane|"
-    r"typhoon|tornado|heat ?wave|lightning|stampede|collaps\w*|outbreak|disease|cholera|"
-    r"covid|coronavirus|overdose|electrocut\w*|gas (explosion|leak|cylinder)|boiler|"
-    r"illness|natural causes|drown\w*)\b", re.I,
-)
-#: "four prisoners died of cholera": the sentence gives a cause of death that is not violence
-DIED_OF_CAUSE = re.compile(
-    r"\b(died|dead|deaths?|killed|succumbed)\b[^.]{0,40}?\b(due to|from|of|by)\s+"
-    r"(the\s+)?\w*\s*" + NON_VIOLENT_CAUSES.pattern, re.I)
-VIOLENCE = re.compile(
-    r"\b(attack\w*|bomb\w*|gunm[ae]n|gunfire|shot|shooting|shelling|shelled|strikes?|"
-    r"airstrikes?|clash\w*|fighting|militants?|insurgents?|rebels?|terror\w*|ambush\w*|"
-    r"grenades?|IEDs?|explosives?|killed by|murder\w*|stabb\w*|massacre\w*|executed|beaten|"
-    r"behead\w*|assassinat\w*|raid\w*|troops|soldiers|lynch\w*|mob|riot\w*|"
-    r"suicide bomb\w*|kidnap\w*|abduct\w*|martyr\w*|arson\w*|set fire|torched|set ablaze)\b",
-    re.I,
-)
 NON_EVENT_CUES = re.compile(
     r"\b(protest(ed|ing|s)? (against|over)|condemn(ed|s)?|foiled|thwarted|plot(ted)? to|"
     r"planned to|plans to|threatened to|could have killed|would have killed|vowed to|"

@@ -21,7 +21,6 @@ from wirewatch.extraction.lexicon import (
     ATTACK_CLAUSE,
     ATTACKER_COUNTED,
     COMMEMORATION,
-    DIED_OF_CAUSE,
     EARLIER_CUES,
     JUDICIAL_RECALL,
     NEW_EVENT_CUES,
@@ -36,9 +35,9 @@ from wirewatch.extraction.lexicon import (
     SAME_PLACE_CUES,
     SELF_INFLICTED,
     SOLE_VICTIM,
-    VIOLENCE,
 )
 from wirewatch.extraction.mention import Count, Mention, _Quant
+from wirewatch.violence import DIED_OF_CAUSE, VIOLENCE
 
 # --------------------------------------------------------------------------- sentences
 

@@ -19,16 +19,15 @@ from schemas.records import (
 from wirewatch import dates, geo
 from wirewatch.extraction.lexicon import (
     ATTACKER_COUNTED,
-    NON_VIOLENT_CAUSES,
     NUMBER_WORDS,
     OTHER_ACCOUNT,
-    VIOLENCE,
 )
 from wirewatch.extraction.mention import Article, Count, Mention, _Group
 from wirewatch.quantities import (
     phrase_value,
 )
 from wirewatch.text import stable_id
+from wirewatch.violence import NON_VIOLENT_CAUSES, VIOLENCE
 
 
 def _incident(
