@@ -8,6 +8,7 @@ import re
 
 from spacy.tokens import Span, Token
 
+from schemas.records import Outcome
 from wirewatch import gazetteer
 from wirewatch.extraction.lexicon import (
     ACTIVE_CASUALTY_VERBS,
@@ -26,7 +27,7 @@ from wirewatch.extraction.lexicon import (
     UNIT_WORDS,
     WOUND_WORDS,
 )
-from wirewatch.extraction.mention import _Quant
+from wirewatch.extraction.mention import Figure, Mark
 from wirewatch.quantities import (
     EXACT_VAGUE,
     VAGUE,
@@ -42,7 +43,7 @@ _INTENT_BEFORE_TO = frozenset({"attempted", "attempting", "attempt", "attempts",
                                "conspiring", "conspiracy"})
 
 
-def _trigger_outcome(token: Token) -> str | None:
+def _trigger_outcome(token: Token) -> Outcome | None:
     word = token.lower_
     if token.i >= 2 and token.nbor(-1).lower_ == "to" and \
             token.nbor(-2).lower_ in _INTENT_BEFORE_TO:
@@ -82,9 +83,9 @@ def _near(token: Token, words: set[str], window: int = 3) -> bool:
 # --------------------------------------------------------------------------- quantities
 
 
-def _quantities(span: Span) -> list[_Quant]:
+def _quantities(span: Span) -> list[Figure]:
     tokens = list(span)
-    out: list[_Quant] = []
+    out: list[Figure] = []
     i = 0
     while i < len(tokens):
         tok = tokens[i]
@@ -98,7 +99,7 @@ def _quantities(span: Span) -> list[_Quant]:
     return out
 
 
-def _quantity_at(tokens: list[Token], i: int) -> _Quant | None:
+def _quantity_at(tokens: list[Token], i: int) -> Figure | None:
     tok = tokens[i]
     lower = tok.lower_
     words_before = [t.lower_ for t in tokens[max(0, i - 3):i]]
@@ -172,8 +173,8 @@ def _quantity_at(tokens: list[Token], i: int) -> _Quant | None:
                                or following.lower_ in ("victims", "casualties", "dead")):
                 # "one of the 11 injured died", "one of the victims died": a part of a toll,
                 # which counts only when the article gives no toll
-                return _Quant(i, end, value, qualifier, None, None, None, anaphoric=True,
-                              new_group=False, recap=True)
+                return Figure(i, end, value, qualifier, None, None, None,
+                              Mark.ANAPHORIC | Mark.RECAP)
             end += 2  # "two of the attackers": counted as attackers; "killing 21 of them"
     if value is None:
         return None
@@ -229,15 +230,17 @@ def _quantity_at(tokens: list[Token], i: int) -> _Quant | None:
         anaphoric = True  # "injured 22, one seriously": a part of the count before
     total = any(t.lower_ in ("total", "totaling", "totalling", "overall")
                 for t in tokens[max(0, i - 3):i])
-    return _Quant(i, end, value, qualifier, noun, category, country, anaphoric, new_group,
-                  toll=total, recap=recap and anaphoric)
+    figure = Figure(i, end, value, qualifier, noun, category, country)
+    figure.anaphoric, figure.new_group, figure.toll = anaphoric, new_group, total
+    figure.recap = recap and anaphoric
+    return figure
 
 
 def _toll_before(tokens: list[Token], i: int) -> bool:
     return any(t.lower_ in ("toll", "tally") for t in tokens[max(0, i - 6):i])
 
 
-def _assign(span: Span, quants: list[_Quant], triggers: list[Token]) -> None:
+def _assign(span: Span, quants: list[Figure], triggers: list[Token]) -> None:
     """Give each quantity the outcome of the casualty word it belongs to."""
     tokens = list(span)
     base = span.start
@@ -329,7 +332,7 @@ def _assign(span: Span, quants: list[_Quant], triggers: list[Token]) -> None:
     _mark_breakdowns(tokens, quants)
 
 
-def _mark_breakdowns(tokens: list[Token], quants: list[_Quant]) -> None:
+def _mark_breakdowns(tokens: list[Token], quants: list[Figure]) -> None:
     """"19 people were killed: nine rebels and 10 soldiers died": after a total of people,
     counts of kinds of people that add up to exactly that total are its parts (unless the
     sentence says the later ones are others: "in a separate raid")."""
@@ -354,7 +357,9 @@ _CLIMB_DEPS = {"nummod", "quantmod", "amod", "compound", "conj", "appos", "det",
                "npadvmod", "cc"}
 
 
-def _outcome_by_syntax(tokens: list[Token], q: _Quant, trig_pos: dict[int, Token]) -> str | None:
+def _outcome_by_syntax(
+    tokens: list[Token], q: Figure, trig_pos: dict[int, Token]
+) -> Outcome | None:
     """The outcome the dependency parse gives a quantity the word windows missed.
 
     "Ten people, including two soldiers, were killed": the number's noun is the passive
@@ -433,7 +438,7 @@ def _is_agent_form(tokens: list[Token], pos: int) -> bool:
 _SINGULAR = re.compile(r"^(a|an|one)$", re.I)
 
 
-def _singular_victims(span: Span, quants: list[_Quant], triggers: list[Token]) -> None:
+def _singular_victims(span: Span, quants: list[Figure], triggers: list[Token]) -> None:
     """ "a soldier was killed", "shot dead Russia's ambassador": count one person."""
     tokens = list(span)
     base = span.start
@@ -457,9 +462,9 @@ def _singular_victims(span: Span, quants: list[_Quant], triggers: list[Token]) -
             # "strangled him to death", "she died in hospital": one person, unless a count
             # in the article says more
             idx = pronoun.i - base
-            quants.append(_Quant(idx, idx + 1, 1, "exact", None, None, None, anaphoric=True,
-                                 new_group=False, outcome=outcome, via="pronoun", weak=True,
-                                 recap=True))
+            quants.append(Figure(idx, idx + 1, 1, "exact", None, None, None,
+                                 Mark.ANAPHORIC | Mark.WEAK | Mark.RECAP, outcome=outcome,
+                                 via="pronoun"))
             taken.add(idx)
         if _is_patient_form(tokens, pos) and not candidates:
             # subject before: "a soldier was killed", "a policeman died"
@@ -503,16 +508,16 @@ def _singular_victims(span: Span, quants: list[_Quant], triggers: list[Token]) -
             # "the gunman was shot dead by police": one more dead besides the victims
             attacker = definite and noun.lower_ in ATTACKER_NOUNS and \
                 not _after_including(tokens, idx)
-            q = _Quant(idx, idx + 1, 1, "exact", noun, NOUN_CATEGORY[noun.lower_], country,
-                       anaphoric=definite and not attacker,
-                       new_group=det == "another" or attacker, outcome=outcome,
-                       via="singular", weak=definite)
+            q = Figure(idx, idx + 1, 1, "exact", noun, NOUN_CATEGORY[noun.lower_], country,
+                       outcome=outcome, via="singular")
+            q.anaphoric, q.new_group = definite and not attacker, det == "another" or attacker
+            q.weak = definite
             quants.append(q)
             taken.add(idx)
         for idx in _named_victims(tokens, pos):
             if idx not in taken:
-                quants.append(_Quant(idx, idx + 1, 1, "exact", None, None, None, anaphoric=False,
-                                     new_group=False, outcome=outcome, via="named"))
+                quants.append(Figure(idx, idx + 1, 1, "exact", None, None, None,
+                                     outcome=outcome, via="named"))
                 taken.update(range(idx, idx + 3))
 
 
@@ -549,7 +554,7 @@ def _singular_objects(after: list[Token], base: int) -> list[tuple[int, Token]]:
     return found
 
 
-def _of_a_counted_noun(noun: Token, quants: list[_Quant]) -> bool:
+def _of_a_counted_noun(noun: Token, quants: list[Figure]) -> bool:
     """ "nine members of an anti-Taliban militia": the militia is who the nine are."""
     if noun.dep_ != "pobj" or noun.head.lower_ != "of":
         return False
@@ -596,7 +601,7 @@ def _pronoun_victim(trigger: Token) -> Token | None:
     return None
 
 
-def _joins_a_count(tokens: list[Token], idx: int, quants: list[_Quant]) -> bool:
+def _joins_a_count(tokens: list[Token], idx: int, quants: list[Figure]) -> bool:
     """ "five engineers and their driver", "the owner and two employees": a definite noun
     added to a counted group."""
     base = tokens[0].i

@@ -6,33 +6,71 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from enum import Flag, auto
+from typing import Any
 
 from spacy.tokens import Token
 
-from schemas.records import (
-    Actor,
-    Qualifier,
-)
+from schemas.records import Actor, Outcome, Qualifier
 from wirewatch import geo
 
 
+class Mark(Flag):
+    """What a figure in a sentence refers to, beyond its number; several may hold."""
+
+    NONE = 0
+    #: "including two policemen": part of a count already taken
+    SUBSET = auto()
+    #: "the 11 injured": refers back to a known count
+    ANAPHORIC = auto()
+    #: "five other soldiers": people besides those counted
+    NEW_GROUP = auto()
+    #: "the imam was killed": one person, unless a count says more
+    WEAK = auto()
+    #: "the death toll rose to 23": the whole toll, whatever else is said
+    TOLL = auto()
+    #: "the two guards", "one of the victims", "him": people counted elsewhere; the count
+    #: only when nothing else counts them (always also ANAPHORIC)
+    RECAP = auto()
+    #: the object of an active verb ("killing 60 people")
+    ACTIVE = auto()
+
+
+def _mark(flag: Mark) -> Any:
+    """A read/write boolean view of one :class:`Mark` of a :class:`Marked` record."""
+
+    def get(self: Any) -> bool:
+        return flag in self.marks
+
+    def set_(self: Any, on: bool) -> None:
+        self.marks = self.marks | flag if on else self.marks & ~flag
+
+    return property(get, set_, doc=f"Whether the figure is marked {flag.name}.")
+
+
+class Marked:
+    """A figure with :class:`Mark` s, readable as booleans (``c.subset``, ``c.toll``)."""
+
+    __slots__ = ()
+    subset = _mark(Mark.SUBSET)
+    anaphoric = _mark(Mark.ANAPHORIC)
+    new_group = _mark(Mark.NEW_GROUP)
+    weak = _mark(Mark.WEAK)
+    toll = _mark(Mark.TOLL)
+    recap = _mark(Mark.RECAP)
+    active = _mark(Mark.ACTIVE)
+
+
 @dataclass(slots=True)
-class Count:
+class Count(Marked):
     """A number of people assigned to an outcome in one sentence."""
 
     value: int
     qualifier: Qualifier
-    outcome: str  # "killed" | "wounded"
+    outcome: Outcome
     category: str | None
     country: str | None
-    subset: bool = False  # "including two policemen": part of a count already taken
-    anaphoric: bool = False  # "the 11 injured": refers back to a known count
-    new_group: bool = False  # "five other soldiers"
-    weak: bool = False  # "the imam was killed": one person, unless a count says more
-    toll: bool = False  # "the death toll rose to 23": the whole toll, whatever else is said
-    recap: bool = False  # "the two guards", "one of the victims", "him": refers to people
-    #                      counted elsewhere; the count only when nothing else counts them
-    active: bool = False  # the object of an active verb ("killing 60 people")
+    marks: Mark = Mark.NONE
 
 
 @dataclass(slots=True)
@@ -93,7 +131,10 @@ class Mention:
 
 
 @dataclass(slots=True)
-class _Quant:
+class Figure(Marked):
+    """A figure found in a sentence while it is read: where it stands, the noun it counts,
+    and (once a casualty word claims it) its outcome; it becomes a :class:`Count`."""
+
     start: int
     end: int  # exclusive token index within the sentence span
     value: int
@@ -101,14 +142,16 @@ class _Quant:
     noun: Token | None
     category: str | None
     country: str | None
-    anaphoric: bool
-    new_group: bool
-    subset: bool = False
-    outcome: str | None = None
+    marks: Mark = Mark.NONE
+    outcome: Outcome | None = None
     via: str | None = None  # "right" (N ... killed) or "left" (killing N)
-    weak: bool = False
-    toll: bool = False
-    recap: bool = False
+
+    def count(self) -> Count:
+        """The count this figure gives (it must have an outcome by now)."""
+        assert self.outcome is not None, "a figure becomes a count once it has an outcome"
+        active = Mark.ACTIVE if self.via == "left" else Mark.NONE
+        return Count(self.value, self.qualifier, self.outcome, self.category, self.country,
+                     self.marks | active)
 
 
 @dataclass(slots=True)

@@ -36,7 +36,7 @@ from wirewatch.extraction.lexicon import (
     SELF_INFLICTED,
     SOLE_VICTIM,
 )
-from wirewatch.extraction.mention import Count, Mention, _Quant
+from wirewatch.extraction.mention import Count, Figure, Mark, Mention
 from wirewatch.violence import DIED_OF_CAUSE, VIOLENCE
 
 # --------------------------------------------------------------------------- sentences
@@ -116,11 +116,7 @@ def read_mention(index: int, text: str, span: Span, published: date | None) -> M
         return None
     _assign(span, quants, triggers)
     _singular_victims(span, quants, triggers)
-    counts = [
-        Count(q.value, q.qualifier, q.outcome, q.category, q.country, q.subset, q.anaphoric,
-              q.new_group, q.weak, q.toll, q.recap, q.via == "left")
-        for q in quants if q.outcome
-    ]
+    counts = [q.count() for q in quants if q.outcome]
     other_account = OTHER_ACCOUNT.search(text)
     if other_account:
         # "25 were killed, but other sources reported at least 37": the figure before the
@@ -128,16 +124,18 @@ def read_mention(index: int, text: str, span: Span, published: date | None) -> M
         cut = other_account.start() - span.start_char
         before = [c for q, c in zip([q for q in quants if q.outcome], counts, strict=True)
                   if span[q.start].idx - span.start_char < cut]
-        counts = before or [replace(c, recap=True, anaphoric=True) for c in counts]
+        counts = before or [replace(c, marks=c.marks | Mark.RECAP | Mark.ANAPHORIC)
+                                    for c in counts]
     if sole and not any(c.outcome == "killed" for c in counts):
         # "Bishop was the only one who died": the whole toll is one
-        counts.append(Count(1, "exact", "killed", None, None, toll=True))
+        counts.append(Count(1, "exact", "killed", None, None, Mark.TOLL))
     if self_inflicted and not ATTACKER_COUNTED.search(text) and not (
             self_inflicted.group("blast") and any(c.outcome == "killed" for c in counts)) \
             and not _self_counted(span, quants):
         # "the gunman then shot himself": one more dead. "blew himself up, killing six":
         # the toll given is the toll
-        counts.append(Count(1, "exact", "killed", "militants", None, new_group=True, weak=True))
+        counts.append(Count(1, "exact", "killed", "militants", None,
+                            Mark.NEW_GROUP | Mark.WEAK))
     if not counts or all((c.anaphoric or c.subset) and not (c.weak or c.recap) for c in counts):
         return None
     if NO_CASUALTY.search(text) and not any(c.value for c in counts):
@@ -168,7 +166,7 @@ _REPORTED_SPEECH = re.compile(
     r"believed|feared|understood|knew)\s+(that\s+)?([\w'’-]+\s+){0,5}$", re.I)
 
 
-def _self_counted(span: Span, quants: list[_Quant]) -> bool:
+def _self_counted(span: Span, quants: list[Figure]) -> bool:
     """ "A man burned himself to death": the man is counted already, as the verb's subject."""
     counted = {span[q.start].i for q in quants if q.outcome == "killed"} | \
         {q.noun.i for q in quants if q.noun is not None and q.outcome == "killed"}
