@@ -787,6 +787,20 @@ def test_an_undated_article_with_no_current_toll_reports_no_current_deaths(text:
     "4,000 people dead.",
     "An ambush killed five soldiers in Borno on Thursday. More than 4,000 people have been "
     "killed in Nigeria's war against the jihadists.",
+    # a running total over a period: "so far", "over the last N months"
+    "An ambush killed five soldiers in Borno on Thursday. Some 4,000 civilians have been "
+    "killed in the campaign so far.",
+    "An ambush killed five soldiers in Borno on Thursday. Over the past eight months the "
+    "militants have killed 900 villagers in the state.",
+    "An ambush killed five soldiers in Borno on Thursday. More than 900 people were killed "
+    "across the state over the last two years.",
+    # a total over many attacks
+    "An ambush killed five soldiers in Borno on Thursday. The state saw 36 militant attacks "
+    "in June, which killed 60 people.",
+    "An ambush killed five soldiers in Borno on Thursday. Over 120 raids on villages have "
+    "left some 300 people dead.",
+    "An ambush killed five soldiers in Borno on Thursday. About 580 people died in more than "
+    "550 separate attacks across the region.",
 ])
 def test_a_running_total_of_a_war_or_a_year_is_no_incident_toll(text: str) -> None:
     assert [i.killed for i in incidents(text, "2026-05-07")] == [5]
@@ -798,6 +812,12 @@ def test_a_running_total_of_a_war_or_a_year_is_no_incident_toll(text: str) -> No
     "The deadliest attack this year killed 12 people at a market in Maiduguri.",
     "Twelve people were killed in the conflict-hit town of Maiduguri on Thursday.",
     "Twelve soldiers have been killed in the war zone near Maiduguri, the army said.",
+    "Warplanes carried out 20 airstrikes on Maiduguri overnight, killing 12 people.",
+    "At least 12 people have so far been killed in the Maiduguri market bombing, police "
+    "said.",
+    "The toll so far stands at 12 dead after the blast in Maiduguri.",
+    "Twelve people were killed in Maiduguri on Thursday, the third attack there so far "
+    "this month.",
 ])
 def test_an_incident_ranked_against_the_year_is_still_an_incident(text: str) -> None:
     assert one(text, "2026-05-07").killed == 12

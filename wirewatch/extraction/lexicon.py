@@ -136,12 +136,19 @@ AGGREGATE_CUES = re.compile(
     r"\b(in recent (years|months|weeks)|over the (past|last) (few |several )?(years?|decades?|"
     r"months)|since (the start of|the beginning of)|so far this year|this year alone|"
     r"in the past (few |several )?(years?|decades?|months)|every year|each year|a year|"
+    # a total over a period: "over the past eight months"
+    r"over the (past|last) ([\w-]+ ){0,2}(months|years|decades)|"
+    # a total over many attacks: "in more than 550 attacks", "saw 36 attacks" (thirty or
+    # more: "20 airstrikes overnight" may still be one night's raid)
+    r"(\d{3,}|[3-9]\d|\d{1,3}(,\d{3})+) (separate |suspected |militant |terrorist |deadly |\w+-led )*"
+    r"(attacks|raids|bombings|airstrikes|air ?strikes|incidents|ambushes)|"
     r"since (19|20)\d\d|since (january|february|march|april|may|june|july|august|september|"
     r"october|november|december)|throughout the (war|conflict)|during the (war|conflict)|"
     # a running total of a war or a year, not the toll of one incident
     r"in the first \w+ (weeks|months) of|"
     r"(have|has|had)\b[^.]{0,60}?\b(this year|to date|(in|since|by|during) (the )?"
-    r"([\w'’-]+ ){0,2}(war|conflict|insurgency|civil war|uprising)(?![\w-]| zone))|"
+    r"([\w'’-]+ ){0,2}(war|conflict|insurgency|civil war|uprising|campaign|aggression)"
+    r"(?![\w-]| zone))|"
     r"(war|conflict|insurgency|uprising|violence|unrest)s? (has|have|had) (killed|claimed)|"
     r"(war|conflict|insurgency|uprising)s? (has|have|had) left\b|"
     r"since the (war|conflict|insurgency|fighting|uprising|crisis) (began|started|erupted))\b",
