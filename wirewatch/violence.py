@@ -34,12 +34,13 @@ DIED_OF_CAUSE = re.compile(
     r"\b(died|dead|deaths?|killed|succumbed)\b[^.]{0,40}?\b(due to|from|of|by)\s+"
     r"(the\s+)?\w*\s*" + NON_VIOLENT_CAUSES.pattern, re.I)
 #: words that mark political violence on their own (an attack, gunmen, a shelling): they
-#: tell a bombing from a gas explosion, a shooting from a crash
+#: tell a bombing from a gas explosion, a shooting from a crash. Who the dead were
+#: (soldiers, troops) is no such word: soldiers also rescue, and die in road accidents.
 VIOLENCE = re.compile(
     r"\b(attack\w*|bomb\w*|gunm[ae]n|gunfire|shot|shooting|shelling|shelled|strikes?|"
     r"airstrikes?|clash\w*|fighting|militants?|insurgents?|rebels?|terror\w*|ambush\w*|"
     r"grenades?|IEDs?|explosives?|killed by|murder\w*|stabb\w*|massacre\w*|executed|beaten|"
-    r"behead\w*|assassinat\w*|raid\w*|troops|soldiers|lynch\w*|mob|riot\w*|"
+    r"behead\w*|assassinat\w*|raid\w*|lynch\w*|mob|riot\w*|"
     r"suicide bomb\w*|kidnap\w*|abduct\w*|martyr\w*|arson\w*|set fire|torched|set ablaze)\b",
     re.I,
 )

@@ -203,6 +203,11 @@ def test_past_perfect_reports_an_earlier_incident() -> None:
     "Three pupils died and four were hurt when their school minibus overturned on a hill road.",
     "The death toll from Sunday's earthquake rose to 12.",
     "Four people drowned when floods swept through the valley.",
+    # soldiers and troops as rescuers or passengers do not make a disaster violent
+    "Floods have killed at least 40 people in the state, where army troops are rescuing "
+    "stranded villagers.",
+    "Soldiers joined the search after a landslide buried a hamlet, killing 30 people.",
+    "Two soldiers died when their truck overturned on a mountain road.",
 ])
 def test_non_violent_deaths_are_not_incidents(text: str) -> None:
     assert incidents(text) == []
