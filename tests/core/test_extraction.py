@@ -858,3 +858,33 @@ def test_an_arrest_or_a_condemnation_after_an_attack_keeps_its_toll(text: str) -
 ])
 def test_plots_and_threats_report_no_casualties(text: str) -> None:
     assert incidents(text, "2026-05-07") == []
+
+
+LEAD = "Gunmen killed four police officers at a checkpoint in Peshawar on Monday. "
+
+
+@pytest.mark.parametrize("background", [
+    "Security was tightened across the country following the attack on a school in the "
+    "capital that killed 140 pupils.",
+    "The shooting comes after the bombing of a bus station which left 30 people dead.",
+    "It was the first such raid since the siege of a hotel in which 21 guests were killed.",
+])
+def test_a_later_sentence_naming_an_earlier_attack_by_its_toll_recalls_it(
+    background: str,
+) -> None:
+    found = incidents(LEAD + background, "2026-03-10")
+    assert [i.killed for i in found if not i.historical] == [4]
+
+
+@pytest.mark.parametrize("text", [
+    LEAD + "The shooting came a day after a helicopter attack killed 30 villagers nearby.",
+    LEAD + "It followed Sunday's bombing of a bus station that killed 30 people.",
+])
+def test_an_attack_days_before_is_still_current(text: str) -> None:
+    assert sum(i.killed for i in incidents(text, "2026-03-10") if not i.historical) == 34
+
+
+def test_the_lead_sentence_itself_is_never_the_recalled_one() -> None:
+    text = ("Police arrested two men after the attack on a market that killed 12 people in "
+            "Peshawar on Monday.")
+    assert [i.killed for i in incidents(text, "2026-03-10") if not i.historical] == [12]

@@ -12,6 +12,7 @@ from schemas.records import (
     Incident,
 )
 from wirewatch import dates, geo
+from wirewatch.extraction.lexicon import RECALLED_ATTACK
 from wirewatch.extraction.mention import Article, Count, Mention, _Group
 from wirewatch.extraction.reading import without_acronyms
 from wirewatch.extraction.tolls import _incident
@@ -37,6 +38,9 @@ def build_incidents(
         for mention in mentions:
             if mention.has_date and dates.is_historical(mention.date, latest):
                 mention.recalled = True
+    for mention in mentions[1:]:
+        if RECALLED_ATTACK.search(mention.text):
+            mention.recalled = True  # background to the event the article leads with
     names = geo.parse([without_acronyms(s) for s in all_sentences])
     named = {t.sentence for t in names if t.names_a_place}
     for mention in mentions:

@@ -140,7 +140,8 @@ AGGREGATE_CUES = re.compile(
     r"over the (past|last) ([\w-]+ ){0,2}(months|years|decades)|"
     # a total over many attacks: "in more than 550 attacks", "saw 36 attacks" (thirty or
     # more: "20 airstrikes overnight" may still be one night's raid)
-    r"(\d{3,}|[3-9]\d|\d{1,3}(,\d{3})+) (separate |suspected |militant |terrorist |deadly |\w+-led )*"
+    r"(\d{3,}|[3-9]\d|\d{1,3}(,\d{3})+) "
+    r"(separate |suspected |militant |terrorist |deadly |\w+-led )*"
     r"(attacks|raids|bombings|airstrikes|air ?strikes|incidents|ambushes)|"
     r"since (19|20)\d\d|since (january|february|march|april|may|june|july|august|september|"
     r"october|november|december)|throughout the (war|conflict)|during the (war|conflict)|"
@@ -160,6 +161,13 @@ JUDICIAL_RECALL = re.compile(
     r"\b(trial|tried|sentenced|sentencing|convicted|jailed|verdict|acquitted|court|"
     r"prosecutors?)\b[^.]*\b(in which|which|that|who)\b[^.]{0,40}\b(killed|died|dead|wounded|"
     r"injured)\b", re.I)
+#: "... following the attack on a school that killed 140": a later sentence naming an earlier
+#: attack by its toll, as background to the one reported ("a day after ..." is no recall)
+RECALLED_ATTACK = re.compile(
+    r"\b(after|following|since|in the wake of) (the|last \w+'s) ([\w'’-]+ ){0,8}?"
+    r"(attacks?|bombings?|massacres?|raids?|siege|strikes?|airstrikes?|assaults?|blasts?|"
+    r"explosions?|ambush(es)?|shootings?)\b[^.;]{0,80}?\b(that|which|in which|who)\b"
+    r"[^.;]{0,40}?\b(killed|left|claimed|died|dead)\b", re.I)
 #: "the deadliest attack this year": a ranking of one event, not a running total
 RANKED_EVENT = re.compile(r"\b(deadliest|worst|bloodiest|most deadly)\b", re.I)
 NOT_ACTORS = {"toll", "attack", "blast", "explosion", "bomb", "strike", "fire", "accident",
