@@ -5,11 +5,19 @@ from __future__ import annotations
 import hashlib
 import re
 
-# A sentence ends at . ! ? (optionally followed by closing quotes/brackets) before
+#: abbreviations a full stop does not end a sentence after: titles and ranks ("Gen.",
+#: "Sgt."), and months before a day ("Nov. 24", wire style)
+_ABBREVIATIONS = (
+    "Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Col", "Lt", "No", "Capt", "Sgt", "Maj", "Brig",
+    "Cpl", "Pvt", "Adm", "Cmdr", "Gov", "Sen", "Rep", "Rev", "Prof", "Jr", "Sr", "Mt", "Ft",
+    "Jan", "Feb", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec",
+)
+# A sentence ends at . ! ? (and a closing quote or bracket, which stays with it) before
 # whitespace and an upper-case letter, digit or opening quote; or at a line break.
 _BOUNDARY = re.compile(
-    r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMrs)(?<!\bDr)(?<!\bSt)(?<!\bGen)(?<!\bCol)(?<!\bLt)(?<!\bNo)"
-    r"(?<!\bU\.S)(?<!\bU\.N)(?<=[.!?])[\"'”’)\]]*\s+(?=[\"“‘'(]?[A-Z0-9])"
+    r"(?<!\b[A-Z]\.)" + "".join(rf"(?<!\b{a}\.)" for a in _ABBREVIATIONS) +
+    r"(?<!\bU\.S\.)(?<!\bU\.N\.)(?:(?<=[.!?])|(?<=[.!?][\"'”’)\]]))\s+"
+    r"(?=[\"“‘'(]?[A-Z0-9])"
 )
 
 

@@ -888,3 +888,33 @@ def test_the_lead_sentence_itself_is_never_the_recalled_one() -> None:
     text = ("Police arrested two men after the attack on a market that killed 12 people in "
             "Peshawar on Monday.")
     assert [i.killed for i in incidents(text, "2026-03-10") if not i.historical] == [12]
+
+
+@pytest.mark.parametrize(("text", "killed", "wounded"), [
+    ("A car bomb killed 12 people at a checkpoint in Mosul on Monday. Another 30 were "
+     "wounded in the blast near the city's east gate, police said.", 12, 30),
+    ("Gunmen killed five villagers in Zamfara on Sunday. Police in Gusau said 14 others were "
+     "injured in the raid.", 5, 14),
+    ("Militants killed eight soldiers in an ambush in Diffa on Tuesday. A further 11 "
+     "soldiers were wounded in the attack near Bosso, the army said.", 8, 11),
+])
+def test_another_count_of_the_other_outcome_completes_the_same_incident(
+    text: str, killed: int, wounded: int,
+) -> None:
+    inc = one(text, "2026-04-02")
+    assert (inc.killed, inc.wounded) == (killed, wounded)
+
+
+def test_another_count_of_the_same_outcome_elsewhere_is_another_incident() -> None:
+    text = ("A car bomb killed 12 people at a checkpoint in Mosul on Monday. Another 30 people "
+            "were killed in a separate attack in Kirkuk.")
+    assert sorted(i.killed for i in incidents(text, "2026-04-02")) == [12, 30]
+
+
+@pytest.mark.parametrize("text", [
+    "Officials say the death toll from the Nov. 24 bombing in Hilla has risen to 92.",
+    "Sgt. Omar Ali said 92 people were killed in the Hilla bombing.",
+    "The Jan. 5 blast in Hilla killed 92 people, Gen. Saad Maan said.",
+])
+def test_abbreviations_do_not_cut_a_sentence(text: str) -> None:
+    assert one(text, "2026-12-03").killed == 92

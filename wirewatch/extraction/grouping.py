@@ -128,7 +128,8 @@ def _same_incident(groups: list[_Group], mention: Mention) -> _Group | None:
             # "the shooter was also killed": one more dead in this one
             only_weak = all(c.weak for c in mention.counts if not c.subset)
             if other_date or _other_place(mention, group) or (
-                    not only_weak and (mention.has_date or mention.place is not None)):
+                    not only_weak and not _other_outcome(mention, group)
+                    and (mention.has_date or mention.place is not None)):
                 continue
             mention.additive = True
             return group
@@ -138,6 +139,20 @@ def _same_incident(groups: list[_Group], mention: Mention) -> _Group | None:
             mention.additive = True  # "a businessman was killed ... forces killed six rebels"
         return group
     return None
+
+
+def _other_outcome(mention: Mention, group: _Group) -> bool:
+    """ "Twelve were killed ... another 30 were wounded": the "other" people are the
+    wounded beside the dead (an outcome the incident has no figure for yet), not a new
+    group of victims."""
+    if _ELSEWHERE.search(mention.text):
+        return False  # "in a separate attack", "elsewhere": another incident after all
+    fresh = {c.outcome for c in mention.counts if not c.subset and c.value}
+    known = {c.outcome for m in group.mentions for c in m.counts if c.value}
+    return bool(fresh) and not fresh & known
+
+
+_ELSEWHERE = re.compile(r"\b(separate(ly)?|elsewhere|meanwhile|in another)\b", re.I)
 
 
 #: words that make a sentence about more victims even when its figures equal the toll's
