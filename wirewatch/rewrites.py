@@ -49,9 +49,17 @@ def dateline(text: str, gold: Gold) -> str:
     return f"(Wire Service) - {text}"
 
 
+_BACKGROUNDS = (
+    "In March 2009, a similar attack in the region killed 14 people.",
+    "In March 2009, gunmen stormed a market in the region, killing 14 people.",
+    "Fourteen people died when a bomb went off at a bus station in the region in 2009.",
+)
+
+
 def background(text: str, gold: Gold) -> str:
-    """A sentence recalling an earlier, dated attack."""
-    return f"{text}\n\nIn March 2009, a similar attack in the region killed 14 people."
+    """A sentence recalling an earlier, dated attack (one of a few phrasings, chosen by the
+    text so that a file gets all of them)."""
+    return f"{text}\n\n{_BACKGROUNDS[len(text) % len(_BACKGROUNDS)]}"
 
 
 def caveat(text: str, gold: Gold) -> str:

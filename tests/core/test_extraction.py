@@ -918,3 +918,42 @@ def test_another_count_of_the_same_outcome_elsewhere_is_another_incident() -> No
 ])
 def test_abbreviations_do_not_cut_a_sentence(text: str) -> None:
     assert one(text, "2026-12-03").killed == 92
+
+
+
+@pytest.mark.parametrize("background", [
+    "In March 2009, a similar attack in the region killed 14 people.",
+    "A similar bombing at the same market killed 14 people in 2011.",
+    "The last such attack, on a bus in the town, killed 14.",
+    "A previous raid on the village left 14 dead.",
+])
+@pytest.mark.parametrize("published", [None, "2026-06-01"])
+def test_an_attack_compared_with_the_one_reported_is_the_past(
+    background: str, published: str | None,
+) -> None:
+    text = "Militants attacked a village in Borno, killing five farmers. " + background
+    assert [i.killed for i in incidents(text, published) if not i.historical] == [5]
+
+
+
+@pytest.mark.parametrize("lead", [
+    "Militants attacked a village in Borno, killing five farmers.",
+    "03/14/1995: Militants attacked a village in Borno, killing five farmers.",
+    "On 14 March 2016, militants attacked a village in Borno, killing five farmers.",
+])
+@pytest.mark.parametrize("background", [
+    "In March 2009, gunmen stormed a market in the region, killing 14 people.",
+    "Fourteen people died when a bomb went off at a bus station in the region in 2009.",
+    "A car bomb in the state capital killed 14 people on 2 June 2009.",
+])
+def test_in_an_undated_text_a_later_sentence_dated_in_another_year_is_background(
+    lead: str, background: str,
+) -> None:
+    found = incidents(f"{lead} {background}", None)
+    assert [i.killed for i in found if not i.historical] == [5]
+
+
+def test_in_an_undated_text_events_days_apart_are_all_current() -> None:
+    text = ("On 3 May 2015, a bomb killed five people at a market in Maiduguri. On 5 May "
+            "2015, gunmen killed seven villagers near Bama.")
+    assert sum(i.killed for i in incidents(text, None) if not i.historical) == 12

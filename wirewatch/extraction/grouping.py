@@ -26,18 +26,9 @@ def build_incidents(
     published: date | None,
 ) -> list[Incident]:
     """Group mentions into incidents and build their records."""
+    background = _background_years(mentions, published)
     if published is None:
-        # no publication date: the article's own latest date (of an incident, or the
-        # first day of the latest year it names) stands in for it, so that a background
-        # sentence about an attack years before is still the past
-        years = [int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", article.text)]
-        known = [m.date for m in mentions if m.has_date and m.date]
-        if years:
-            known.append(date(max(years), 1, 1))
-        latest = max(known, default=None)
-        for mention in mentions:
-            if mention.has_date and dates.is_historical(mention.date, latest):
-                mention.recalled = True
+        _recall_by_the_texts_own_dates(article, mentions, all_sentences, background)
     for mention in mentions[1:]:
         if RECALLED_ATTACK.search(mention.text):
             mention.recalled = True  # background to the event the article leads with
@@ -95,6 +86,52 @@ def _event_context(all_sentences: Sequence[str], first: int, used: set[int],
         if EVENT_WORDING.search(sentence):
             return sentence
     return None
+
+
+_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
+
+
+def _background_years(mentions: list[Mention], published: date | None) -> set[int]:
+    """The mentions (their sentence indexes) that are background by their own dates.
+
+    A news text leads with its event. A later sentence with a year of its own, dated more
+    than the historical window away from the lead (or, for an undated lead, from the
+    publication date; or at all, in a text with neither) tells another story ("In March
+    2009, gunmen stormed a market ..."): it is recalled, not reported.
+    """
+    if not mentions:
+        return set()
+    lead = mentions[0]
+    reference = lead.date if lead.has_date else published
+    background = set()
+    for mention in mentions[1:]:
+        if not _YEAR.search(mention.text) or not mention.has_date or mention.date is None:
+            continue
+        if reference is None or \
+                abs((mention.date - reference).days) > dates.HISTORICAL_AFTER_DAYS:
+            background.add(mention.index)
+            mention.recalled = True
+    return background
+
+
+def _recall_by_the_texts_own_dates(
+    article: Article, mentions: list[Mention], all_sentences: Sequence[str],
+    background: set[int],
+) -> None:
+    """With no publication date, the text's own latest date (of an incident, or the first
+    day of the latest year it names outside the background) stands in for it, so that a
+    lead recalling an attack years before a later-dated text is still the past."""
+    text = " ".join(s for i, s in enumerate(all_sentences) if i not in background) \
+        if background else article.text
+    years = [int(y) for y in _YEAR.findall(text)]
+    known = [m.date for m in mentions
+             if m.has_date and m.date and m.index not in background]
+    if years:
+        known.append(date(max(years), 1, 1))
+    latest = max(known, default=None)
+    for mention in mentions:
+        if mention.has_date and dates.is_historical(mention.date, latest):
+            mention.recalled = True
 
 
 def _same_incident(groups: list[_Group], mention: Mention) -> _Group | None:

@@ -113,10 +113,15 @@ ATTACKER_COUNTED = re.compile(
     r"\b(including|among them|among whom|among the dead( was| were)?)\s+(the|two|three|both|all)?"
     r"\s*(\w+\s+)?(attackers?|gunm[ae]n|shooters?|bombers?|assailants?|perpetrators?|"
     r"hijackers?|killers?|knifem[ae]n)\b|\bincluding (himself|herself|themselves)\b", re.I)
+_ATTACK_NOUNS = (r"(attacks?|bombings?|blasts?|explosions?|raids?|ambush(es)?|shootings?|"
+                 r"strikes?|airstrikes?|massacres?|assaults?|incidents?)\b")
 NEW_EVENT_CUES = {"other", "another", "also", "separately", "separate", "more", "further",
                   "meanwhile", "elsewhere", "additional", "later", "subsequently"}
 RECALL_CUES = re.compile(
-    r"\b(recalled|anniversary|years? ago|last year|in (19|20)\d\d\b|since (19|20)\d\d)", re.I,
+    r"\b(recalled|anniversary|years? ago|last year|in (19|20)\d\d\b|since (19|20)\d\d|"
+    # an attack compared with the one reported: "a similar bombing", "the last such raid"
+    r"(a|an|the) (similar|previous|prior) ([\w-]+ ){0,2}?" + _ATTACK_NOUNS + r"|"
+    r"(the )?last such " + _ATTACK_NOUNS + r")", re.I,
 )
 #: "a vigil for the 51 worshippers killed", "to commemorate the 22 people killed": the dead
 #: a commemoration honours were counted when they died (an attack *during* a memorial
