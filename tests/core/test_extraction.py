@@ -957,3 +957,26 @@ def test_in_an_undated_text_events_days_apart_are_all_current() -> None:
     text = ("On 3 May 2015, a bomb killed five people at a market in Maiduguri. On 5 May "
             "2015, gunmen killed seven villagers near Bama.")
     assert sum(i.killed for i in incidents(text, None) if not i.historical) == 12
+
+
+
+@pytest.mark.parametrize("lead", [
+    "Rebels set fire to a fuel depot in the north.",
+    "Police broke up a protest march in the capital.",
+    "Kidnappers seized an aid worker near the border.",
+])
+@pytest.mark.parametrize("background", [
+    "In March 2009, gunmen stormed a market in the region, killing 14 people.",
+    "Fourteen people died when a bomb went off at a bus station in the region in 2009.",
+    "A car bomb in the state capital killed 14 people on 2 June 2009.",
+])
+def test_an_undated_text_whose_own_event_had_no_dead_reports_none(
+    lead: str, background: str,
+) -> None:
+    assert [i.killed for i in incidents(f"{lead} {background}", None)
+            if not i.historical] == []
+
+
+def test_an_undated_text_whose_only_event_is_dated_reports_it() -> None:
+    text = "On 3 May 2015, gunmen stormed a market in Bama, killing 14 people."
+    assert [i.killed for i in incidents(text, None) if not i.historical] == [14]

@@ -26,7 +26,7 @@ def build_incidents(
     published: date | None,
 ) -> list[Incident]:
     """Group mentions into incidents and build their records."""
-    background = _background_years(mentions, published)
+    background = _background_years(mentions, published, all_sentences)
     if published is None:
         _recall_by_the_texts_own_dates(article, mentions, all_sentences, background)
     for mention in mentions[1:]:
@@ -91,23 +91,29 @@ def _event_context(all_sentences: Sequence[str], first: int, used: set[int],
 _YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 
 
-def _background_years(mentions: list[Mention], published: date | None) -> set[int]:
+def _background_years(
+    mentions: list[Mention], published: date | None, all_sentences: Sequence[str],
+) -> set[int]:
     """The mentions (their sentence indexes) that are background by their own dates.
 
     A news text leads with its event. A later sentence with a year of its own, dated more
     than the historical window away from the lead (or, for an undated lead, from the
     publication date; or at all, in a text with neither) tells another story ("In March
-    2009, gunmen stormed a market ..."): it is recalled, not reported.
+    2009, gunmen stormed a market ..."): it is recalled, not reported. So is the first
+    casualty sentence of an undated text that opens on another, undated event ("Rebels
+    set fire to a depot. In March 2009, gunmen ... killed 14").
     """
     if not mentions:
         return set()
     lead = mentions[0]
     reference = lead.date if lead.has_date else published
+    opening = all_sentences[0] if all_sentences else ""
+    first = 0 if published is None and lead.index > 0 and not _YEAR.search(opening) else 1
     background = set()
-    for mention in mentions[1:]:
+    for mention in mentions[first:]:
         if not _YEAR.search(mention.text) or not mention.has_date or mention.date is None:
             continue
-        if reference is None or \
+        if mention is lead or reference is None or \
                 abs((mention.date - reference).days) > dates.HISTORICAL_AFTER_DAYS:
             background.add(mention.index)
             mention.recalled = True
