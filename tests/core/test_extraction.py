@@ -980,3 +980,13 @@ def test_an_undated_text_whose_own_event_had_no_dead_reports_none(
 def test_an_undated_text_whose_only_event_is_dated_reports_it() -> None:
     text = "On 3 May 2015, gunmen stormed a market in Bama, killing 14 people."
     assert [i.killed for i in incidents(text, None) if not i.historical] == [14]
+
+
+@pytest.mark.parametrize("text", [
+    "03/02/2011: Gunmen kidnapped two engineers near Multan. One of the engineers was "
+    "killed in a drone strike on 14 January 2013.",
+    "03/02/2011: Gunmen kidnapped a priest in Kaduna. His body was found on 5 June 2012; "
+    "he had been shot dead.",
+])
+def test_a_dated_summary_keeps_a_later_outcome_of_its_event(text: str) -> None:
+    assert sum(i.killed for i in incidents(text, None) if not i.historical) == 1

@@ -107,14 +107,19 @@ def _background_years(
         return set()
     lead = mentions[0]
     reference = lead.date if lead.has_date else published
+    window = dates.HISTORICAL_AFTER_DAYS
     opening = all_sentences[0] if all_sentences else ""
-    first = 0 if published is None and lead.index > 0 and not _YEAR.search(opening) else 1
+    # the first casualty sentence of an undated text that opens on something else, with
+    # no year named, is not the lead when it names a year of its own. (A summary with a
+    # dateline may tell of later outcomes, "the hostage was killed on 14 January 2015":
+    # those stay.)
+    doubtful_lead = lead.index > 0 and published is None and not _YEAR.search(opening)
     background = set()
-    for mention in mentions[first:]:
+    for mention in mentions if doubtful_lead else mentions[1:]:
         if not _YEAR.search(mention.text) or not mention.has_date or mention.date is None:
             continue
         if mention is lead or reference is None or \
-                abs((mention.date - reference).days) > dates.HISTORICAL_AFTER_DAYS:
+                abs((mention.date - reference).days) > window:
             background.add(mention.index)
             mention.recalled = True
     return background
