@@ -990,3 +990,20 @@ def test_an_undated_text_whose_only_event_is_dated_reports_it() -> None:
 ])
 def test_a_dated_summary_keeps_a_later_outcome_of_its_event(text: str) -> None:
     assert sum(i.killed for i in incidents(text, None) if not i.historical) == 1
+
+
+
+@pytest.mark.parametrize(("text", "killed", "wounded"), [
+    ("Nine killed, 30 wounded in Misrata blast\n\nA truck bomb went off outside a clinic in "
+     "Misrata on Monday. At least nine people were killed and at least 30 more were wounded.",
+     9, 30),
+    ("Two killed, one hurt as mortar hits house\n\nA mortar round hit a house in a village "
+     "near Tyre on Monday. Two people were killed and another person was wounded.", 2, 1),
+    ("Four soldiers dead, two hurt in ambush\n\nMilitants ambushed a patrol near Gao on "
+     "Monday. Four soldiers died and two others were hurt.", 4, 2),
+])
+def test_a_body_restating_the_headline_with_more_for_the_wounded_is_one_toll(
+    text: str, killed: int, wounded: int,
+) -> None:
+    inc = one(text, "2026-05-05")
+    assert (inc.killed, inc.wounded) == (killed, wounded)

@@ -208,6 +208,9 @@ _MORE_VICTIMS = {"another", "more", "further", "separate", "separately", "also",
                  "additional", "elsewhere", "meanwhile"}
 
 
+_BESIDE_THE_DEAD = {"more", "another", "other", "others"}
+
+
 def _restates(mention: Mention, group: _Group) -> bool:
     """Does the mention give exactly the incident's toll so far (both figures, two or more
     casualties in all: one death told twice may be two people, "a guard was killed ... the
@@ -219,6 +222,10 @@ def _restates(mention: Mention, group: _Group) -> bool:
         return False
     toll = (max(m.total("killed")[0] for m in base), max(m.total("wounded")[0] for m in base))
     words = set(re.findall(r"[a-z]+", mention.text.lower()))
+    if all(figures):
+        # "nine were killed and 30 more were wounded": "more" sets the hurt beside the
+        # dead, it does not add victims to the toll
+        words -= _BESIDE_THE_DEAD
     return figures == toll and not words & _MORE_VICTIMS
 
 
