@@ -1007,3 +1007,40 @@ def test_a_body_restating_the_headline_with_more_for_the_wounded_is_one_toll(
 ) -> None:
     inc = one(text, "2026-05-05")
     assert (inc.killed, inc.wounded) == (killed, wounded)
+
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen killed 20 villagers in Zamfara on Tuesday. Another 19 are feared dead.",
+    "Gunmen killed 20 villagers in Zamfara on Tuesday. Up to 19 more may have been killed, "
+    "residents said.",
+    "Gunmen killed 20 villagers in Zamfara on Tuesday. At least 19 others were also "
+    "believed to have been killed.",
+    "Gunmen killed 20 villagers in Zamfara on Tuesday, and 19 more are feared dead.",
+])
+def test_a_guessed_figure_adds_no_one_to_the_toll(text: str) -> None:
+    assert one(text, "2026-05-08").killed == 20
+
+
+def test_a_guess_is_the_toll_when_nothing_else_counts_the_dead() -> None:
+    text = "Twenty people are feared dead after gunmen raided a village in Zamfara on Tuesday."
+    assert one(text, "2026-05-08").killed == 20
+
+
+
+@pytest.mark.parametrize("background", [
+    "On October 14, at least 24 people were killed when gunmen stormed another village.",
+    "Gunmen killed 24 people in a raid on a village in the same state on 14 October.",
+    "A bomb killed 24 people at a market in the state capital on Oct. 14.",
+])
+def test_an_event_weeks_before_named_by_its_calendar_date_is_background(
+    background: str,
+) -> None:
+    text = "Gunmen killed 20 villagers in Zamfara on Tuesday. " + background
+    assert [i.killed for i in incidents(text, "2026-10-29") if not i.historical] == [20]
+
+
+def test_an_event_two_days_before_named_by_its_date_is_current() -> None:
+    text = ("Gunmen killed 20 villagers in Zamfara on Tuesday. On October 25, at least 24 "
+            "people were killed when gunmen stormed another village.")
+    assert sum(i.killed for i in incidents(text, "2026-10-29") if not i.historical) == 44

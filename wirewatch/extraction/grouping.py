@@ -89,6 +89,13 @@ def _event_context(all_sentences: Sequence[str], first: int, used: set[int],
 
 
 _YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
+_MONTHS = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+#: a calendar date without a year: "October 14", "Oct. 14", "14 October"
+_CALENDAR = re.compile(
+    rf"\b{_MONTHS} \d{{1,2}}(st|nd|rd|th)?\b|\b\d{{1,2}}(st|nd|rd|th)? {_MONTHS}", re.I)
+#: a later sentence's event named by its calendar date this long before the lead's is
+#: an earlier event the story recalls
+_EARLIER_BY_CALENDAR_DAYS = 7
 
 
 def _background_years(
@@ -101,7 +108,9 @@ def _background_years(
     publication date; or at all, in a text with neither) tells another story ("In March
     2009, gunmen stormed a market ..."): it is recalled, not reported. So is the first
     casualty sentence of an undated text that opens on another, undated event ("Rebels
-    set fire to a depot. In March 2009, gunmen ... killed 14").
+    set fire to a depot. In March 2009, gunmen ... killed 14"), and a later sentence
+    naming by its calendar date a day more than a week before the lead's ("On October 14,
+    24 people were killed ...").
     """
     if not mentions:
         return set()
@@ -116,10 +125,16 @@ def _background_years(
     doubtful_lead = lead.index > 0 and published is None and not _YEAR.search(opening)
     background = set()
     for mention in mentions if doubtful_lead else mentions[1:]:
-        if not _YEAR.search(mention.text) or not mention.has_date or mention.date is None:
+        if not mention.has_date or mention.date is None:
             continue
-        if mention is lead or reference is None or \
-                abs((mention.date - reference).days) > window:
+        if _YEAR.search(mention.text):
+            away = mention is lead or reference is None or \
+                abs((mention.date - reference).days) > window
+        else:
+            # "On October 14, 24 people were killed ...", weeks before the lead's event
+            away = reference is not None and _CALENDAR.search(mention.text) is not None \
+                and (reference - mention.date).days > _EARLIER_BY_CALENDAR_DAYS
+        if away:
             background.add(mention.index)
             mention.recalled = True
     return background

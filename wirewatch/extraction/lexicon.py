@@ -97,6 +97,12 @@ OTHER_FATES = frozenset({"captured", "arrested", "detained", "abducted", "kidnap
 OTHER_ACCOUNT = re.compile(
     r"\b(other|some|unconfirmed|conflicting|different|alternative|local)\s+(sources|reports|"
     r"accounts|media)\b", re.I)
+#: "another 19 are feared dead", "may have been killed": a figure nobody has confirmed
+SPECULATIVE = re.compile(
+    r"\b(feared (dead|killed|drowned)|presumed dead|"
+    r"(is|are|was|were|be)( also| now)? (feared|believed|thought|presumed|suspected) to "
+    r"(have )?(been|be) (killed|dead)|"
+    r"(may|might|could) (also )?have (been killed|died|perished))\b", re.I)
 #: "X was the only one who died", "the sole fatality": a toll of one
 SOLE_VICTIM = re.compile(
     r"\b(was|is) the (only|sole|lone) (one|person|victim|fatality|casualty|death)"

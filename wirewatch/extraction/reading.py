@@ -35,6 +35,7 @@ from wirewatch.extraction.lexicon import (
     SAME_PLACE_CUES,
     SELF_INFLICTED,
     SOLE_VICTIM,
+    SPECULATIVE,
 )
 from wirewatch.extraction.mention import Count, Figure, Mark, Mention
 from wirewatch.violence import DIED_OF_CAUSE, VIOLENCE
@@ -126,6 +127,16 @@ def read_mention(index: int, text: str, span: Span, published: date | None) -> M
                   if span[q.start].idx - span.start_char < cut]
         counts = before or [replace(c, marks=c.marks | Mark.RECAP | Mark.ANAPHORIC)
                                     for c in counts]
+    speculative = SPECULATIVE.search(text)
+    if speculative:
+        # "20 were killed; another 19 are feared dead": the clause of the guess adds no
+        # one; a sentence that is only a guess counts only when nothing else does
+        clause = max(text.rfind(mark, 0, speculative.start()) for mark in (", ", " and ", "; "))
+        cut = max(clause, 0)
+        kept = [c for q, c in zip([q for q in quants if q.outcome], counts, strict=True)
+                if span[q.start].idx - span.start_char < cut]
+        counts = kept or [replace(c, marks=c.marks | Mark.RECAP | Mark.ANAPHORIC)
+                          for c in counts]
     if sole and not any(c.outcome == "killed" for c in counts):
         # "Bishop was the only one who died": the whole toll is one
         counts.append(Count(1, "exact", "killed", None, None, Mark.TOLL))
