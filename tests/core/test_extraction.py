@@ -1044,3 +1044,56 @@ def test_an_event_two_days_before_named_by_its_date_is_current() -> None:
     text = ("Gunmen killed 20 villagers in Zamfara on Tuesday. On October 25, at least 24 "
             "people were killed when gunmen stormed another village.")
     assert sum(i.killed for i in incidents(text, "2026-10-29") if not i.historical) == 44
+
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya marks 20 years since embassy bombing\n\nA truck bomb killed 213 people at the "
+    "embassy in Nairobi and wounded thousands.",
+    "Families gather to remember the market bombing, a decade on\n\nThe blast killed 30 "
+    "shoppers and wounded 80.",
+    "On the tenth anniversary of the mall siege, survivors recalled how gunmen killed 67 "
+    "shoppers.",
+    "Court jails three men for life over hotel attack\n\nGunmen stormed the hotel, killing "
+    "21 guests.",
+    "Two men were convicted on Monday of helping the bombers. The bombing killed 22 people "
+    "at a concert.",
+    "From the archive, 12 May 1984: Gunmen kill 14 at a village wedding\n\nGunmen shot "
+    "dead 14 guests at a wedding party in the hills.",
+])
+def test_a_story_about_an_anniversary_or_a_verdict_reports_no_current_toll(text: str) -> None:
+    assert [i.killed for i in incidents(text, "2026-08-07") if not i.historical] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Bomb kills five at memorial service\n\nA bomb exploded at a memorial service in Kabul "
+    "on Friday, killing five mourners.",
+    "Gunmen stormed a courthouse in Peshawar on Monday, killing four people, including a "
+    "judge.",
+])
+def test_an_attack_on_a_memorial_or_a_court_is_current(text: str) -> None:
+    assert [i.killed for i in incidents(text, "2026-08-07") if not i.historical] != []
+
+
+
+def test_an_aftermath_after_the_attack_does_not_make_it_the_past() -> None:
+    text = ("Gunmen attacked a synagogue in Vienna, killing two people and wounding 30. Two "
+            "men were later convicted.")
+    assert [i.killed for i in incidents(text, None) if not i.historical] == [2]
+
+
+@pytest.mark.parametrize("text", [
+    "The August 7, 1998, bomb attack on the embassy killed 213 people. A second blast at "
+    "the embassy in Dar es Salaam killed 11.",
+    "In 1994, militias killed 800 people in the town. Soldiers shot 40 more as they fled.",
+    "A 1985 bombing of the airliner killed 329 people. Investigators said a second bomb "
+    "killed two baggage handlers in Tokyo.",
+])
+def test_a_story_opening_on_a_dated_past_attack_goes_on_telling_of_it(text: str) -> None:
+    assert [i.killed for i in incidents(text, "2026-08-07") if not i.historical] == []
+
+
+def test_a_dated_new_attack_after_a_past_one_is_current() -> None:
+    text = ("In 2015, a bomb killed 30 people at the market. On Monday, another bomb killed "
+            "five people there.")
+    assert [i.killed for i in incidents(text, "2026-08-07") if not i.historical] == [5]

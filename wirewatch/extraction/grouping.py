@@ -12,7 +12,7 @@ from schemas.records import (
     Incident,
 )
 from wirewatch import dates, geo
-from wirewatch.extraction.lexicon import RECALLED_ATTACK
+from wirewatch.extraction.lexicon import RECALLED_ATTACK, RETROSPECTIVE_LEAD
 from wirewatch.extraction.mention import Article, Count, Mention, _Group
 from wirewatch.extraction.reading import without_acronyms
 from wirewatch.extraction.tolls import _incident
@@ -32,6 +32,18 @@ def build_incidents(
     for mention in mentions[1:]:
         if RECALLED_ATTACK.search(mention.text):
             mention.recalled = True  # background to the event the article leads with
+    if mentions and _retrospective(mentions[0], all_sentences):
+        # a story about an anniversary or a verdict: the attack it tells of is the past,
+        # unless a sentence dates a new one ("a bomb exploded at the vigil on Friday")
+        for mention in mentions:
+            if not mention.has_date:
+                mention.recalled = True
+    if mentions and _opens_on_a_dated_past_attack(mentions[0], published):
+        # a story that opens on a dated past attack goes on telling of it: what it adds
+        # without a date of its own ("a second blast killed 11") is the same past
+        for mention in mentions[1:]:
+            if not mention.has_date:
+                mention.recalled = True
     names = geo.parse([without_acronyms(s) for s in all_sentences])
     named = {t.sentence for t in names if t.names_a_place}
     for mention in mentions:
@@ -96,6 +108,36 @@ _CALENDAR = re.compile(
 #: a later sentence's event named by its calendar date this long before the lead's is
 #: an earlier event the story recalls
 _EARLIER_BY_CALENDAR_DAYS = 7
+
+
+def _opens_on_a_dated_past_attack(lead: Mention, published: date | None) -> bool:
+    """Is the first casualty sentence about an attack dated years before publication
+    ("The August 7, 1998, bomb attack ...", "In 1994, militias ...", "the 1985 bombing")?
+    A cue word alone ("years ago") or a recent year ("the worst since 2024") is not
+    enough."""
+    if not lead.recalled or published is None:
+        return False
+    if lead.has_date and lead.date is not None and dates.is_historical(lead.date, published):
+        return _YEAR.search(lead.text) is not None
+    years = [int(y) for y in _EVENT_YEAR.findall(lead.text)]
+    return any(year < published.year - 1 for year in years)
+
+
+_EVENT_YEAR = re.compile(r"\b(?:in|the|a|an|of) ((?:19|20)\d\d)\b", re.I)
+
+
+def _retrospective(lead: Mention, all_sentences: Sequence[str]) -> bool:
+    """Does the text say it remembers, judges or reprints, before its first casualty
+    figure (in a headline or lead, not in an aftermath after the attack)?"""
+    before = " ".join(all_sentences[:lead.index])
+    cue = RETROSPECTIVE_LEAD.search(f"{before} {lead.text}")
+    if cue is None:
+        return False
+    figure = _CASUALTY_WORD.search(lead.text)
+    return cue.start() < len(before) + 1 + (figure.start() if figure else len(lead.text))
+
+
+_CASUALTY_WORD = re.compile(r"\b(kill\w*|dead|died|deaths?|wound\w*|injur\w*|hurt)\b", re.I)
 
 
 def _background_years(

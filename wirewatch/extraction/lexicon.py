@@ -127,7 +127,9 @@ RECALL_CUES = re.compile(
     r"\b(recalled|anniversary|years? ago|last year|in (19|20)\d\d\b|since (19|20)\d\d|"
     # an attack compared with the one reported: "a similar bombing", "the last such raid"
     r"(a|an|the) (similar|previous|prior) ([\w-]+ ){0,2}?" + _ATTACK_NOUNS + r"|"
-    r"(the )?last such " + _ATTACK_NOUNS + r")", re.I,
+    r"(the )?last such " + _ATTACK_NOUNS + r"|"
+    # an attack named by its year: "the 1985 bombing", "a 2009 attack on the hotel"
+    r"\b(the|a|an) (19|20)\d\d ([\w'’-]+ ){0,2}?" + _ATTACK_NOUNS + r")", re.I,
 )
 #: "a vigil for the 51 worshippers killed", "to commemorate the 22 people killed": the dead
 #: a commemoration honours were counted when they died (an attack *during* a memorial
@@ -136,6 +138,15 @@ COMMEMORATION = re.compile(
     r"\b(memorial|commemorat\w*|vigil|wreaths?|remembrance|tribute|honou?r(ed|ing)?|"
     r"remember(ed|ing)?|in memory)\b[^.;]{0,40}?\b(the|its|their)\s+(\d[\d,]*|" +
     NUMBER_WORDS + r")\b", re.I)
+#: a story that is about remembering or judging an attack (or a reprint of an old one),
+#: said before its first casualty figure: "Kenya marks 20 years since ...", "... a decade
+#: on", "Court jails three men over ...", "From the archive, ..."
+RETROSPECTIVE_LEAD = re.compile(
+    r"\b(anniversary|commemorat\w*|marks? (\w+ ){0,2}years? since|(years|a decade) on\b|"
+    r"remember(s|ed|ing)? (the )?(victims|dead|attack|bombing|massacre|siege)|"
+    r"(jail(s|ed)|sentence[sd]|convict(s|ed)|acquit(s|ted)|verdict)\b|"
+    # a reprint: "From the archive, 18 May 1985", "Originally published in 1985"
+    r"from the archives?\b|(originally|first) (published|printed|appeared))", re.I)
 EARLIER_CUES = re.compile(
     r"\bhad (been )?(killed|shot|wounded|injured|died|gunned|murdered|slain|executed)\b", re.I,
 )
