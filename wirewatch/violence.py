@@ -41,7 +41,8 @@ VIOLENCE = re.compile(
     r"airstrikes?|clash\w*|fighting|militants?|insurgents?|rebels?|terror\w*|ambush\w*|"
     r"grenades?|IEDs?|explosives?|killed by|murder\w*|stabb\w*|massacre\w*|executed|beaten|"
     r"behead\w*|assassinat\w*|raid\w*|lynch\w*|mob|riot\w*|"
-    r"suicide bomb\w*|kidnap\w*|abduct\w*|martyr\w*|arson\w*|set fire|torched|set ablaze)\b",
+    r"suicide bomb\w*|kidnap\w*|abduct\w*|martyr\w*|arson\w*|set fire|torched|set ablaze|"
+    r"live (ammunition|rounds|fire)|tear ?gas|rubber bullets|opened fire|fired (on|at|into))\b",
     re.I,
 )
 

@@ -1097,3 +1097,65 @@ def test_a_dated_new_attack_after_a_past_one_is_current() -> None:
     text = ("In 2015, a bomb killed 30 people at the market. On Monday, another bomb killed "
             "five people there.")
     assert [i.killed for i in incidents(text, "2026-08-07") if not i.historical] == [5]
+
+
+
+@pytest.mark.parametrize("background", [
+    "Air strikes by both sides have killed around 10,000 people, the UN says.",
+    "The fighting in the province has left more than 4,000 people dead.",
+    "Militants have killed some 2,500 civilians in the region.",
+])
+def test_thousands_killed_told_in_the_perfect_are_a_running_total(background: str) -> None:
+    text = "An air strike hit a wedding party in Saada on Tuesday, killing 11 guests. " + \
+        background
+    assert [i.killed for i in incidents(text, "2026-07-03") if not i.historical] == [11]
+
+
+def test_thousands_killed_in_one_event_are_still_its_toll() -> None:
+    text = "The earthquake-triggered dam burst was followed by a massacre in which militias "\
+        "killed 1,200 villagers in Kivu on Tuesday."
+    assert one(text, "2026-07-03").killed == 1200
+
+
+@pytest.mark.parametrize("text", [
+    "A fire tore through a garment factory on Thursday. So far 52 bodies have been "
+    "recovered, officials said.",
+    "Heavy rain set off a landslide in the hills overnight. Rescuers said 14 people were "
+    "dead and 20 missing.",
+    "The ferry capsized in the river at dawn. Divers have pulled 31 bodies from the water.",
+])
+def test_a_story_whose_only_cause_of_death_is_a_disaster_has_no_incident(text: str) -> None:
+    assert incidents(text, "2026-07-09") == []
+
+
+@pytest.mark.parametrize(("text", "total"), [
+    ("An air strike hit a wedding in Dhamar on Wednesday, killing 15 guests. The strike came "
+     "a day after helicopters killed more than 30 people in a village to the north.", 45),
+    ("Gunmen killed four police officers in Peshawar on Monday. The attack came two days "
+     "after a bomb killed nine people at a market in the city.", 13),
+    ("A suicide bomber killed six soldiers in Gao on Friday. It was one day after an ambush "
+     "killed eight others near Menaka.", 14),
+])
+def test_an_attack_a_day_or_two_before_the_lead_is_another_current_incident(
+    text: str, total: int,
+) -> None:
+    found = [i for i in incidents(text, "2026-07-09") if not i.historical]
+    assert len(found) == 2 and sum(i.killed for i in found) == total
+
+
+def test_two_attacks_in_one_sentence_are_both_counted() -> None:
+    text = ("A suicide bomber killed six soldiers in Gao on Friday, one day after an ambush "
+            "killed eight others near Menaka.")
+    assert sum(i.killed for i in incidents(text, "2026-07-09") if not i.historical) == 14
+
+
+@pytest.mark.parametrize("text", [
+    "Students protested the reopening of campus despite the coronavirus outbreak. Police "
+    "used tear gas and live ammunition, and one student died.",
+    "Residents blocked the road after a flood destroyed their homes. Soldiers opened fire "
+    "on the crowd; two people died.",
+    "Miners rallied after the collapse of a shaft. Police fired rubber bullets and one man "
+    "died in hospital.",
+])
+def test_force_used_in_a_story_that_mentions_a_disaster_is_still_violence(text: str) -> None:
+    assert sum(i.killed for i in incidents(text, "2026-07-09")) >= 1

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from datetime import date
+from datetime import date, timedelta
 
 from schemas.records import (
     Incident,
@@ -16,7 +16,7 @@ from wirewatch.extraction.lexicon import RECALLED_ATTACK, RETROSPECTIVE_LEAD
 from wirewatch.extraction.mention import Article, Count, Mention, _Group
 from wirewatch.extraction.reading import without_acronyms
 from wirewatch.extraction.tolls import _incident
-from wirewatch.violence import EVENT_WORDING
+from wirewatch.violence import EVENT_WORDING, NON_VIOLENT_CAUSES, VIOLENCE
 
 # --------------------------------------------------------------------------- incidents
 
@@ -26,9 +26,12 @@ def build_incidents(
     published: date | None,
 ) -> list[Incident]:
     """Group mentions into incidents and build their records."""
+    if _a_disaster_story(all_sentences):
+        return []
     background = _background_years(mentions, published, all_sentences)
     if published is None:
         _recall_by_the_texts_own_dates(article, mentions, all_sentences, background)
+    _date_days_before_the_lead(mentions, published)
     for mention in mentions[1:]:
         if RECALLED_ATTACK.search(mention.text):
             mention.recalled = True  # background to the event the article leads with
@@ -108,6 +111,39 @@ _CALENDAR = re.compile(
 #: a later sentence's event named by its calendar date this long before the lead's is
 #: an earlier event the story recalls
 _EARLIER_BY_CALENDAR_DAYS = 7
+
+
+_DAYS_AFTER = re.compile(
+    r"\b(a|one|two|three|four|five|six|\d) days? after\b[^.;]{0,80}?\b(killed|killing|left|"
+    r"died|dead|wounded|wounding|injured|injuring)\b", re.I)
+_SMALL_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
+def _date_days_before_the_lead(mentions: list[Mention], published: date | None) -> None:
+    """ "The strike came a day after helicopters killed 30 people": a later sentence
+    whose figure belongs to an attack a day or a few before the lead's, dated so."""
+    if not mentions:
+        return
+    lead = mentions[0]
+    reference = lead.date if lead.has_date else published
+    if reference is None:
+        return
+    for mention in mentions[1:]:
+        after = _DAYS_AFTER.search(mention.text)
+        if after is None or mention.has_date:
+            continue
+        word = after.group(1).lower()
+        days = int(word) if word.isdigit() else _SMALL_NUMBERS[word]
+        mention.date, mention.has_date = reference - timedelta(days=days), True
+        mention.new_event = True
+
+
+def _a_disaster_story(all_sentences: Sequence[str]) -> bool:
+    """Is the only cause of death the story gives a disaster or an accident ("a fire tore
+    through a factory ... 52 bodies have been recovered"), with no word of violence
+    anywhere in it?"""
+    return any(NON_VIOLENT_CAUSES.search(s) for s in all_sentences) and \
+        not any(VIOLENCE.search(s) for s in all_sentences)
 
 
 def _opens_on_a_dated_past_attack(lead: Mention, published: date | None) -> bool:

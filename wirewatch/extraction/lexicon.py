@@ -158,6 +158,11 @@ AGGREGATE_CUES = re.compile(
     r"\b(in recent (years|months|weeks)|over the (past|last) (few |several )?(years?|decades?|"
     r"months)|since (the start of|the beginning of)|so far this year|this year alone|"
     r"in the past (few |several )?(years?|decades?|months)|every year|each year|a year|"
+    # thousands told in the perfect: "have killed around 10,000", "has left 4,000 dead"
+    r"(have|has)( now| so far| also)? (killed|left|claimed)( the lives of)? "
+    r"((more than|over|around|about|some|nearly|almost|at least|an estimated) )?"
+    r"\d{1,3}(,\d{3})+|"
+    r"\d{1,3}(,\d{3})+ ([\w-]+ ){0,2}(have|has) (been killed|died)|"
     # a total over a period: "over the past eight months"
     r"over the (past|last) ([\w-]+ ){0,2}(months|years|decades)|"
     # a total over many attacks: "in more than 550 attacks", "saw 36 attacks" (thirty or
