@@ -1159,3 +1159,24 @@ def test_two_attacks_in_one_sentence_are_both_counted() -> None:
 ])
 def test_force_used_in_a_story_that_mentions_a_disaster_is_still_violence(text: str) -> None:
     assert sum(i.killed for i in incidents(text, "2026-07-09")) >= 1
+
+
+
+@pytest.mark.parametrize(("text", "killed"), [
+    ("13 killed in office shooting\n\nA gunman killed 12 people at a municipal building in "
+     "Norfolk on Friday. The gunman was also killed by police.", 13),
+    ("Ten killed as militants attack army post\n\nMilitants killed eight soldiers at a post "
+     "near Gao on Monday. Two of the attackers were also killed.", 10),
+    ("Five dead in market bombing\n\nA bomb killed four shoppers at a market in Kano on "
+     "Monday. The bomber also died.", 5),
+])
+def test_a_headline_total_already_counts_the_victims_the_body_adds(
+    text: str, killed: int,
+) -> None:
+    assert one(text, "2026-07-09").killed == killed
+
+
+def test_victims_the_body_adds_to_its_own_toll_still_add() -> None:
+    text = ("A gunman killed 12 people at a municipal building in Norfolk on Friday. The "
+            "gunman was also killed by police.")
+    assert one(text, "2026-07-09").killed == 13

@@ -46,9 +46,11 @@ def _incident(
     if extra:  # "the commander was wounded ... three other policemen were also wounded"
         killed = killed or max(m.single_total("killed") for m in base)
         wounded = wounded or max(m.single_total("wounded") for m in base)
-    killed += sum(max(m.total("killed")[0], m.weak_total("killed")) + _attackers_besides(m.text)
-                  for m in extra)
-    wounded += sum(max(m.total("wounded")[0], m.weak_total("wounded")) for m in extra)
+    killed = _with_extra(killed, "killed", base, sum(
+        max(m.total("killed")[0], m.weak_total("killed")) + _attackers_besides(m.text)
+        for m in extra))
+    wounded = _with_extra(wounded, "wounded", base, sum(
+        max(m.total("wounded")[0], m.weak_total("wounded")) for m in extra))
     if killed == 0:
         killed = max(m.weak_total("killed") for m in mentions)
     if wounded == 0:
@@ -82,6 +84,16 @@ def _incident(
         accidental=any(m.accidental for m in mentions), historical=historical,
         evidence=evidence, article_ids=[article.id], roles=roles,
     )
+
+
+def _with_extra(toll: int, outcome: str, base: list[Mention], extra: int) -> int:
+    """The toll with the victims later sentences add ("the gunman was also killed"),
+    unless the toll already counts them: a headline's "13 killed" over a body's "killed
+    12 people ... the gunman was also killed" is the whole toll."""
+    if extra and toll - extra > 0 and \
+            any(m.total(outcome)[0] == toll - extra for m in base):
+        return toll
+    return toll + extra
 
 
 def toll_roles(group: _Group, base: list[Mention], extra: list[Mention]) -> list[EvidenceRole]:
