@@ -1180,3 +1180,22 @@ def test_victims_the_body_adds_to_its_own_toll_still_add() -> None:
     text = ("A gunman killed 12 people at a municipal building in Norfolk on Friday. The "
             "gunman was also killed by police.")
     assert one(text, "2026-07-09").killed == 13
+
+
+
+@pytest.mark.parametrize(("text", "wounded"), [
+    ("7 killed, 2 wounded in drone strike\n\nA drone strike on a compound in North "
+     "Waziristan on Saturday killed seven militants. The strike also wounded two others.", 2),
+    ("Three dead, four hurt in Kano blast\n\nA bomb killed three people at a bus station in "
+     "Kano on Monday. Four passers-by were also injured.", 4),
+])
+def test_a_headline_figure_equal_to_what_the_body_adds_is_the_same_victims(
+    text: str, wounded: int,
+) -> None:
+    assert one(text, "2026-07-09").wounded == wounded
+
+
+def test_two_sentences_adding_victims_without_a_headline_still_add() -> None:
+    text = ("A bomb wounded two soldiers at a checkpoint in Kano on Monday. Two civilians "
+            "were also wounded, and one soldier was killed.")
+    assert one(text, "2026-07-09").wounded == 4

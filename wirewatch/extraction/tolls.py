@@ -90,10 +90,21 @@ def _with_extra(toll: int, outcome: str, base: list[Mention], extra: int) -> int
     """The toll with the victims later sentences add ("the gunman was also killed"),
     unless the toll already counts them: a headline's "13 killed" over a body's "killed
     12 people ... the gunman was also killed" is the whole toll."""
-    if extra and toll - extra > 0 and \
-            any(m.total(outcome)[0] == toll - extra for m in base):
+    if not extra or toll < extra:
+        return toll + extra
+    giving = [m for m in base if m.total(outcome)[0] == toll]
+    rest = [m for m in base if m not in giving]
+    if toll > extra and any(m.total(outcome)[0] == toll - extra for m in base):
+        return toll
+    if toll == extra and rest and all(_headline(m) for m in giving):
+        # "7 killed, 2 wounded" over a body whose only wounded are "also wounded two"
         return toll
     return toll + extra
+
+
+def _headline(mention: Mention) -> bool:
+    """A title line: the article's first or second line, with no full stop at its end."""
+    return mention.index <= 1 and not mention.text.rstrip().endswith((".", "!", "?", '"', "”"))
 
 
 def toll_roles(group: _Group, base: list[Mention], extra: list[Mention]) -> list[EvidenceRole]:
