@@ -1126,6 +1126,8 @@ def test_thousands_killed_in_one_event_are_still_its_toll() -> None:
 ])
 def test_a_story_whose_only_cause_of_death_is_a_disaster_has_no_incident(text: str) -> None:
     assert incidents(text, "2026-07-09") == []
+    recalling = text + " In March 2009, gunmen stormed a market in the region, killing 14."
+    assert [i.killed for i in incidents(recalling, "2026-07-09") if not i.historical] == []
 
 
 @pytest.mark.parametrize(("text", "total"), [

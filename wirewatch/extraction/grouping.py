@@ -26,8 +26,6 @@ def build_incidents(
     published: date | None,
 ) -> list[Incident]:
     """Group mentions into incidents and build their records."""
-    if _a_disaster_story(all_sentences):
-        return []
     background = _background_years(mentions, published, all_sentences)
     if published is None:
         _recall_by_the_texts_own_dates(article, mentions, all_sentences, background)
@@ -47,6 +45,9 @@ def build_incidents(
         for mention in mentions[1:]:
             if not mention.has_date:
                 mention.recalled = True
+    recalled = {m.index for m in mentions if m.recalled}
+    if _a_disaster_story([s for i, s in enumerate(all_sentences) if i not in recalled]):
+        return []
     names = geo.parse([without_acronyms(s) for s in all_sentences])
     named = {t.sentence for t in names if t.names_a_place}
     for mention in mentions:
@@ -141,7 +142,7 @@ def _date_days_before_the_lead(mentions: list[Mention], published: date | None) 
 def _a_disaster_story(all_sentences: Sequence[str]) -> bool:
     """Is the only cause of death the story gives a disaster or an accident ("a fire tore
     through a factory ... 52 bodies have been recovered"), with no word of violence
-    anywhere in it?"""
+    anywhere in it (but in the attacks it recalls)?"""
     return any(NON_VIOLENT_CAUSES.search(s) for s in all_sentences) and \
         not any(VIOLENCE.search(s) for s in all_sentences)
 
