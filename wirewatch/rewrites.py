@@ -70,9 +70,19 @@ def caveat(text: str, gold: Gold) -> str:
 _NUMBER_BEFORE_WORD = re.compile(r"(?<![\d.,:/-])\b([1-9]\d?)\b(?= [a-z])")
 
 
+_AFTER_A_MONTH = re.compile(
+    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$", re.I)
+
+
 def numbers_as_words(text: str, gold: Gold) -> str:
-    """Counts below 100 before a word spelled out ("12 people" → "twelve people")."""
-    return _NUMBER_BEFORE_WORD.sub(lambda m: spelled(int(m.group(1))), text)
+    """Counts below 100 before a word spelled out ("12 people" → "twelve people"); a day of
+    the month stays a number ("Nov. 24 bombing")."""
+    def spell(match: re.Match[str]) -> str:
+        if _AFTER_A_MONTH.search(text[max(0, match.start() - 12):match.start()]):
+            return match.group(0)
+        return spelled(int(match.group(1)))
+
+    return _NUMBER_BEFORE_WORD.sub(spell, text)
 
 
 _NAME = re.compile(r"(?<=[a-z,] )((?:[A-Z][a-z]{2,} ){1,2}[A-Z][a-z]{2,})\b(?! \()")

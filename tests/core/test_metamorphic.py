@@ -53,5 +53,7 @@ def test_the_rewrites_do_what_they_say() -> None:
     assert spelled(42) == "forty-two" and spelled(7) == "seven" and spelled(30) == "thirty"
     assert numbers_as_words("killed 12 people on 3/4 at 10:30 in 2019", {}) == \
         "killed twelve people on 3/4 at 10:30 in 2019"
+    assert numbers_as_words("the Nov. 24 bombing and the May 6 raid left 30 dead", {}) == \
+        "the Nov. 24 bombing and the May 6 raid left thirty dead"
     assert acronym("Fighting near Goma, said the Congolese Armed Forces on Friday.", {}) == \
         "Fighting near Goma, said the Congolese Armed Forces (CAF) on Friday."
