@@ -75,12 +75,15 @@ _AFTER_A_MONTH = re.compile(
 
 
 def numbers_as_words(text: str, gold: Gold) -> str:
-    """Counts below 100 before a word spelled out ("12 people" → "twelve people"); a day of
-    the month stays a number ("Nov. 24 bombing")."""
+    """Counts below 100 before a word spelled out ("12 people" → "twelve people"), with a
+    capital at the start of a sentence; a day of the month stays a number ("Nov. 24")."""
     def spell(match: re.Match[str]) -> str:
-        if _AFTER_A_MONTH.search(text[max(0, match.start() - 12):match.start()]):
+        before = text[max(0, match.start() - 12):match.start()]
+        if _AFTER_A_MONTH.search(before):
             return match.group(0)
-        return spelled(int(match.group(1)))
+        words = spelled(int(match.group(1)))
+        starts_a_sentence = not before.strip() or before.rstrip()[-1] in ".!?\n"
+        return words.capitalize() if starts_a_sentence else words
 
     return _NUMBER_BEFORE_WORD.sub(spell, text)
 

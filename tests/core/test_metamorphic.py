@@ -55,5 +55,6 @@ def test_the_rewrites_do_what_they_say() -> None:
         "killed twelve people on 3/4 at 10:30 in 2019"
     assert numbers_as_words("the Nov. 24 bombing and the May 6 raid left 30 dead", {}) == \
         "the Nov. 24 bombing and the May 6 raid left thirty dead"
+    assert numbers_as_words("Two men died. 3 fatalities.", {}) == "Two men died. Three fatalities."
     assert acronym("Fighting near Goma, said the Congolese Armed Forces on Friday.", {}) == \
         "Fighting near Goma, said the Congolese Armed Forces (CAF) on Friday."
