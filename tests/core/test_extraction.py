@@ -1201,3 +1201,12 @@ def test_two_sentences_adding_victims_without_a_headline_still_add() -> None:
     text = ("A bomb wounded two soldiers at a checkpoint in Kano on Monday. Two civilians "
             "were also wounded, and one soldier was killed.")
     assert one(text, "2026-07-09").wounded == 4
+
+
+@pytest.mark.parametrize("text", [
+    "One killed in Lanka as police fire on protesters",
+    "Lanka: two soldiers killed in a blast near the northern town of Kilinochchi.",
+    "Police in Lanka said three people were killed when gunmen opened fire on a bus.",
+])
+def test_lanka_in_a_headline_is_sri_lanka(text: str) -> None:
+    assert one(text, "2026-04-19").location.country == "LK"
