@@ -1014,8 +1014,8 @@ def test_a_body_restating_the_headline_with_more_for_the_wounded_is_one_toll(
     "Gunmen killed 20 villagers in Zamfara on Tuesday. Another 19 are feared dead.",
     "Gunmen killed 20 villagers in Zamfara on Tuesday. Up to 19 more may have been killed, "
     "residents said.",
-    "Gunmen killed 20 villagers in Zamfara on Tuesday. At least 19 others were also "
-    "believed to have been killed.",
+    "Gunmen killed 20 villagers in Zamfara on Tuesday. Residents said 19 more villagers "
+    "were thought to have died in the bush.",
     "Gunmen killed 20 villagers in Zamfara on Tuesday, and 19 more are feared dead.",
 ])
 def test_a_guessed_figure_adds_no_one_to_the_toll(text: str) -> None:
@@ -1029,7 +1029,7 @@ def test_a_guess_is_the_toll_when_nothing_else_counts_the_dead() -> None:
 
 
 @pytest.mark.parametrize("background", [
-    "On October 14, at least 24 people were killed when gunmen stormed another village.",
+    "On October 14, gunmen raided another village and killed 24 farmers.",
     "Gunmen killed 24 people in a raid on a village in the same state on 14 October.",
     "A bomb killed 24 people at a market in the state capital on Oct. 14.",
 ])
@@ -1083,7 +1083,7 @@ def test_an_aftermath_after_the_attack_does_not_make_it_the_past() -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "The August 7, 1998, bomb attack on the embassy killed 213 people. A second blast at "
+    "The embassy was bombed on August 7, 1998, and 213 people died. A second blast at "
     "the embassy in Dar es Salaam killed 11.",
     "In 1994, militias killed 800 people in the town. Soldiers shot 40 more as they fled.",
     "A 1985 bombing of the airliner killed 329 people. Investigators said a second bomb "

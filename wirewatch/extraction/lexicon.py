@@ -101,7 +101,7 @@ OTHER_ACCOUNT = re.compile(
 SPECULATIVE = re.compile(
     r"\b(feared (dead|killed|drowned)|presumed dead|"
     r"(is|are|was|were|be)( also| now)? (feared|believed|thought|presumed|suspected) to "
-    r"(have )?(been|be) (killed|dead)|"
+    r"(have been killed|have been dead|have died|be dead)|"
     r"(may|might|could) (also )?have (been killed|died|perished))\b", re.I)
 #: "X was the only one who died", "the sole fatality": a toll of one
 SOLE_VICTIM = re.compile(
