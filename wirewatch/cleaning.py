@@ -129,8 +129,17 @@ def html_to_text(html: str) -> str:
         return re.sub(r"<[^>]+>", " ", html)
 
 
+#: serialised data leaked into a page (a PHP var_dump, a JSON blob of related links): no
+#: one writes prose with three "key": "value" pairs in a row
+DATA_DUMP = re.compile(
+    r"^\s*(string|array|object|int)\(\d+\)|(\"[\w-]+\"\s*:\s*(\"[^\"]*\"|\d+)\s*,\s*){3,}")
+
+
 def is_furniture(line: str) -> bool:
-    """Whether one short line is page furniture rather than story text."""
+    """Whether one line is page furniture rather than story text: a short line of
+    boilerplate, or (at any length) serialised data."""
+    if DATA_DUMP.search(line):
+        return True
     if len(line.split()) > FURNITURE_MAX_WORDS:
         return False
     return bool(BOILERPLATE.search(line) or TIMESTAMP.search(line))

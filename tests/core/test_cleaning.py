@@ -144,3 +144,14 @@ def test_a_short_english_flash_is_never_taken_for_another_language(sentence: str
 ])
 def test_other_languages_are_still_recognised(sentence: str, language: str) -> None:
     assert detect_language(sentence) == language
+
+
+@pytest.mark.parametrize("dump", [
+    'string(900) "[{"id":"5512","sort":"81","type":"21","title":"Gunmen kill 18 in raid"}]"',
+    '[{"id": "12", "slug": "bomb-kills-9", "section": "world", "views": 4410, "title": "x"}]',
+    'array(3) { [0]=> string(12) "Nine killed" }',
+])
+def test_serialised_data_in_a_page_is_furniture(dump: str) -> None:
+    story = "A bomb killed nine people at a bus station in Kano on Monday, police said."
+    cleaned = clean_text(f"{story}\n{dump}")
+    assert cleaned.text == story and cleaned.removed == [dump]

@@ -1210,3 +1210,52 @@ def test_two_sentences_adding_victims_without_a_headline_still_add() -> None:
 ])
 def test_lanka_in_a_headline_is_sri_lanka(text: str) -> None:
     assert one(text, "2026-04-19").location.country == "LK"
+
+
+
+@pytest.mark.parametrize("background", [
+    "Some 40 people were killed in earlier clashes in the valley.",
+    "Militants killed 12 soldiers in previous attacks on the base.",
+    "Dozens died in past fighting over the district.",
+])
+def test_deaths_in_earlier_clashes_are_the_past(background: str) -> None:
+    text = "Nine soldiers and seven militants died in fighting in Khyber on Thursday. " + \
+        background
+    assert [i.killed for i in incidents(text, "2026-04-12") if not i.historical] == [16]
+
+
+@pytest.mark.parametrize("text", [
+    "Rebels claim 60 soldiers killed in ambush\n\nNine soldiers were killed in an ambush "
+    "near Tillaberi on Monday, the army said.",
+    "Nine soldiers were killed in an ambush near Tillaberi on Monday, the army said. The "
+    "rebels said 60 soldiers had died, but the claim could not be verified.",
+    "Nine soldiers were killed in an ambush near Tillaberi on Monday, the army said. The "
+    "rebels claimed to have killed 60 troops.",
+])
+def test_a_side_s_unconfirmed_claim_is_a_competing_figure(text: str) -> None:
+    assert one(text, "2026-04-14").killed == 9
+
+
+@pytest.mark.parametrize("text", [
+    "A group claimed responsibility for the bombing in Kano that killed nine people.",
+    "Nine soldiers were killed in a rebel claimed suicide attack in Kano.",
+    "An attack claimed by a rebel group killed nine people in Kano.",
+    "The bombing in Kano on Monday claimed nine lives, police said.",
+])
+def test_claiming_an_attack_or_lives_is_no_claim_about_the_toll(text: str) -> None:
+    assert one(text, "2026-04-14").killed == 9
+
+
+@pytest.mark.parametrize(("text", "killed", "wounded"), [
+    ("Jets kill 13 at wedding\n\nWarplanes struck a wedding in Dhamar on Wednesday, "
+     "killing at least 13 people and wounding dozens more.", 13, 12),
+    ("Bomb kills 6 in market\n\nA bomb killed six people and injured 20 others at a market "
+     "in Kano on Monday.", 6, 20),
+    ("Gunmen kill 9 in village raid\n\nNine villagers were killed and four more were hurt "
+     "when gunmen raided a village near Jos on Sunday.", 9, 4),
+])
+def test_a_lead_adding_the_wounded_to_a_headline_s_dead_is_one_incident(
+    text: str, killed: int, wounded: int,
+) -> None:
+    inc = one(text, "2026-04-14")
+    assert (inc.killed, inc.wounded) == (killed, wounded)

@@ -320,7 +320,10 @@ def _restates(mention: Mention, group: _Group) -> bool:
         # "nine were killed and 30 more were wounded": "more" sets the hurt beside the
         # dead, it does not add victims to the toll
         words -= _BESIDE_THE_DEAD
-    return figures == toll and not words & _MORE_VICTIMS
+    # "Jets kill 13 at wedding" ... "killing 13 people and wounding dozens more": the
+    # same dead, and the wounded the headline left out
+    same = figures == toll or (toll[1] == 0 and figures[0] == toll[0] >= 2)
+    return same and not words & _MORE_VICTIMS
 
 
 def _other_victims(mention: Mention, group: _Group) -> bool:

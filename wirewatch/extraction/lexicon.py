@@ -103,6 +103,18 @@ SPECULATIVE = re.compile(
     r"(is|are|was|were|be)( also| now)? (feared|believed|thought|presumed|suspected) to "
     r"(have been killed|have been dead|have died|be dead)|"
     r"(may|might|could) (also )?have (been killed|died|perished))\b", re.I)
+#: a side's claim about the toll, or a figure said to be unconfirmed ("rebels claim 60
+#: soldiers killed", "the claim could not be verified"); claiming responsibility, or an
+#: attack that "claimed the lives of" N, is no such thing
+CLAIMED = re.compile(
+    r"\bclaim(s|ed)?\b(?! (the )?(responsibility|credit|of responsibility|by)\b)"
+    r"(?! (the )?(\S+ ){0,2}lives\b)"  # "claimed 67 lives": a toll
+    r"(?! (\S+ )?(attacks?|bombings?|blasts?|explosions?|assaults?|raids?|strikes?|"
+    r"ambush(es)?)\b)",  # "a Taliban-claimed suicide attack": who did it
+    re.I)
+UNCONFIRMED = re.compile(
+    r"\b((could|can) ?not (immediately )?(be )?(confirmed|verified)|unconfirmed|unverified)\b",
+    re.I)
 #: "X was the only one who died", "the sole fatality": a toll of one
 SOLE_VICTIM = re.compile(
     r"\b(was|is) the (only|sole|lone) (one|person|victim|fatality|casualty|death)"
@@ -128,6 +140,9 @@ RECALL_CUES = re.compile(
     # an attack compared with the one reported: "a similar bombing", "the last such raid"
     r"(a|an|the) (similar|previous|prior) ([\w-]+ ){0,2}?" + _ATTACK_NOUNS + r"|"
     r"(the )?last such " + _ATTACK_NOUNS + r"|"
+    # "killed in earlier clashes", "in previous attacks on the base"
+    r"\b(in|during) (earlier|previous|prior|past) (\w+ )?(clashes|fighting|battles|"
+    r"violence|operations|" + _ATTACK_NOUNS + r")|"
     # an attack named by its year: "the 1985 bombing", "a 2009 attack on the hotel"
     r"\b(the|a|an) (19|20)\d\d ([\w'’-]+ ){0,2}?" + _ATTACK_NOUNS + r")", re.I,
 )

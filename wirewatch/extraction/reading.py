@@ -20,6 +20,7 @@ from wirewatch.extraction.lexicon import (
     AGGREGATE_CUES,
     ATTACK_CLAUSE,
     ATTACKER_COUNTED,
+    CLAIMED,
     COMMEMORATION,
     EARLIER_CUES,
     JUDICIAL_RECALL,
@@ -36,6 +37,7 @@ from wirewatch.extraction.lexicon import (
     SELF_INFLICTED,
     SOLE_VICTIM,
     SPECULATIVE,
+    UNCONFIRMED,
 )
 from wirewatch.extraction.mention import Count, Figure, Mark, Mention
 from wirewatch.violence import DIED_OF_CAUSE, VIOLENCE
@@ -118,8 +120,11 @@ def read_mention(index: int, text: str, span: Span, published: date | None) -> M
     _assign(span, quants, triggers)
     _singular_victims(span, quants, triggers)
     counts = [q.count() for q in quants if q.outcome]
-    other_account = OTHER_ACCOUNT.search(text)
-    if other_account:
+    other_account = OTHER_ACCOUNT.search(text) or CLAIMED.search(text)
+    if UNCONFIRMED.search(text):
+        # "the claim could not be verified": nothing the sentence says is confirmed
+        counts = [replace(c, marks=c.marks | Mark.RECAP | Mark.ANAPHORIC) for c in counts]
+    elif other_account:
         # "25 were killed, but other sources reported at least 37": the figure before the
         # other account stands; a sentence that is only another account adds nothing
         cut = other_account.start() - span.start_char
