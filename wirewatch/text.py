@@ -14,10 +14,12 @@ _ABBREVIATIONS = (
 )
 # A sentence ends at . ! ? (and a closing quote or bracket, which stays with it) before
 # whitespace and an upper-case letter, digit or opening quote; or at a line break.
+# (The cheap test, "just after . ! ?", comes first: the abbreviation guards then run only
+# there, not at every character.)
 _BOUNDARY = re.compile(
+    r"(?:(?<=[.!?])|(?<=[.!?][\"'”’)\]]))"
     r"(?<!\b[A-Z]\.)" + "".join(rf"(?<!\b{a}\.)" for a in _ABBREVIATIONS) +
-    r"(?<!\bU\.S\.)(?<!\bU\.N\.)(?:(?<=[.!?])|(?<=[.!?][\"'”’)\]]))\s+"
-    r"(?=[\"“‘'(]?[A-Z0-9])"
+    r"(?<!\bU\.S\.)(?<!\bU\.N\.)\s+(?=[\"“‘'(]?[A-Z0-9])"
 )
 
 
