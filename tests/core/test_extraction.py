@@ -1060,6 +1060,10 @@ def test_an_event_two_days_before_named_by_its_date_is_current() -> None:
     "at a concert.",
     "From the archive, 12 May 1984: Gunmen kill 14 at a village wedding\n\nGunmen shot "
     "dead 14 guests at a wedding party in the hills.",
+    "Life terms for three over hotel siege\n\nA court in Nairobi on Thursday sentenced "
+    "three men to life for the siege, in which gunmen killed 21 guests.",
+    "Verdict in bus bombing trial\n\nJudges on Monday convicted two men of planting the "
+    "bomb that killed 30 passengers.",
 ])
 def test_a_story_about_an_anniversary_or_a_verdict_reports_no_current_toll(text: str) -> None:
     assert [i.killed for i in incidents(text, "2026-08-07") if not i.historical] == []

@@ -35,9 +35,10 @@ def build_incidents(
             mention.recalled = True  # background to the event the article leads with
     if mentions and _retrospective(mentions[0], all_sentences):
         # a story about an anniversary or a verdict: the attack it tells of is the past,
-        # unless a sentence dates a new one ("a bomb exploded at the vigil on Friday")
+        # unless a sentence dates a new one ("a bomb exploded at the vigil on Friday"; the
+        # day of the verdict itself dates no attack)
         for mention in mentions:
-            if not mention.has_date:
+            if not mention.has_date or RETROSPECTIVE_LEAD.search(mention.text):
                 mention.recalled = True
     if mentions and _opens_on_a_dated_past_attack(mentions[0], published):
         # a story that opens on a dated past attack goes on telling of it: what it adds
