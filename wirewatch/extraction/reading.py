@@ -119,29 +119,22 @@ def read_mention(index: int, text: str, span: Span, published: date | None) -> M
         return None
     _assign(span, quants, triggers)
     _singular_victims(span, quants, triggers)
-    counts = [q.count() for q in quants if q.outcome]
+    read = [(q, q.count()) for q in quants if q.outcome]
     other_account = OTHER_ACCOUNT.search(text) or CLAIMED.search(text)
     if UNCONFIRMED.search(text):
         # "the claim could not be verified": nothing the sentence says is confirmed
-        counts = [replace(c, marks=c.marks | Mark.RECAP | Mark.ANAPHORIC) for c in counts]
+        read = _standing_before(read, span, 0)
     elif other_account:
         # "25 were killed, but other sources reported at least 37": the figure before the
         # other account stands; a sentence that is only another account adds nothing
-        cut = other_account.start() - span.start_char
-        before = [c for q, c in zip([q for q in quants if q.outcome], counts, strict=True)
-                  if span[q.start].idx - span.start_char < cut]
-        counts = before or [replace(c, marks=c.marks | Mark.RECAP | Mark.ANAPHORIC)
-                                    for c in counts]
+        read = _standing_before(read, span, other_account.start() - span.start_char)
     speculative = SPECULATIVE.search(text)
     if speculative:
         # "20 were killed; another 19 are feared dead": the clause of the guess adds no
         # one; a sentence that is only a guess counts only when nothing else does
         clause = max(text.rfind(mark, 0, speculative.start()) for mark in (", ", " and ", "; "))
-        cut = max(clause, 0)
-        kept = [c for q, c in zip([q for q in quants if q.outcome], counts, strict=True)
-                if span[q.start].idx - span.start_char < cut]
-        counts = kept or [replace(c, marks=c.marks | Mark.RECAP | Mark.ANAPHORIC)
-                          for c in counts]
+        read = _standing_before(read, span, max(clause, 0))
+    counts = [c for _, c in read]
     if sole and not any(c.outcome == "killed" for c in counts):
         # "Bishop was the only one who died": the whole toll is one
         counts.append(Count(1, "exact", "killed", None, None, Mark.TOLL))
@@ -180,6 +173,16 @@ def read_mention(index: int, text: str, span: Span, published: date | None) -> M
 _REPORTED_SPEECH = re.compile(
     r"\b(confirmed|said|says|reported|announced|told \w+|stated|added|learned|learnt|"
     r"believed|feared|understood|knew)\s+(that\s+)?([\w'’-]+\s+){0,5}$", re.I)
+
+
+def _standing_before(
+    read: list[tuple[Figure, Count]], span: Span, cut: int,
+) -> list[tuple[Figure, Count]]:
+    """The figures before ``cut`` (characters into the sentence) stand; when none does,
+    every figure is kept as a recap: it counts only when nothing else counts the dead."""
+    before = [(q, c) for q, c in read if span[q.start].idx - span.start_char < cut]
+    return before or [(q, replace(c, marks=c.marks | Mark.RECAP | Mark.ANAPHORIC))
+                      for q, c in read]
 
 
 def _self_counted(span: Span, quants: list[Figure]) -> bool:

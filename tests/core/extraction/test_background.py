@@ -513,3 +513,9 @@ def test_a_side_s_unconfirmed_claim_is_a_competing_figure(text: str) -> None:
 ])
 def test_claiming_an_attack_or_lives_is_no_claim_about_the_toll(text: str) -> None:
     assert one(text, "2026-04-14").killed == 9
+
+
+def test_another_account_and_a_guess_in_one_sentence_both_discount() -> None:
+    text = ("Twenty people were killed in Kano on Monday, but other sources said another 19 "
+            "are feared dead.")
+    assert one(text, "2026-04-14").killed == 20
