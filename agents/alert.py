@@ -101,14 +101,10 @@ def remember_published(alert: Alert) -> None:
         del slot[alert_id]
 
 
-#: what a record on wire.alerts that is not one of our alerts raises when read
-NOT_AN_ALERT: tuple[type[Exception], ...] = (*INPUT_ERRORS, KeyError, TypeError)
-
-
 def mirror_alert(record: ConsumerRecord) -> None:
     try:
-        remember_published(Alert.from_dict(codecs.decode(record.value or b"")))
-    except NOT_AN_ALERT:
+        remember_published(Alert.from_json(record.value))
+    except RecordError:
         log.debug("alerts record %s@%s is not an alert", record.partition, record.offset)
 
 

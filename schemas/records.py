@@ -34,6 +34,8 @@ from pydantic import (
 )
 from pydantic.dataclasses import dataclass
 
+from schemas import codec
+
 Outcome = Literal["killed", "wounded"]
 Qualifier = Literal["exact", "at_least", "approximate"]
 Role = Literal["victim", "location", "perpetrator"]
@@ -90,6 +92,16 @@ class Record:
         except ValidationError as exc:
             raise RecordError(describe(exc)) from None
         return record
+
+    @classmethod
+    def from_json(cls, data: bytes | str | None) -> Self:
+        """Decode and validate a message body; anything that is not such a record (not
+        JSON, no value, the wrong shape) raises :class:`RecordError`."""
+        try:
+            decoded = codec.decode(data or b"")
+        except codec.DecodeError as exc:
+            raise RecordError(f"not JSON: {exc}") from None
+        return cls.from_dict(decoded)
 
     def to_dict(self) -> dict[str, Any]:
         """The record as a JSON-ready dict (what orjson writes for it)."""

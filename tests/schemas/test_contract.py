@@ -118,3 +118,16 @@ def test_model_and_schema_accept_the_same_messages() -> None:
     incident = Incident.from_dict(INCIDENT)
     assert incident.location.country == "ML" and incident.killed_qualifier == "exact"
     assert validation_errors("incident.json", incident.to_dict()) == []
+
+
+@pytest.mark.parametrize("body", [None, b"", b"not json", b"[1, 2]", b'{"country": "TR"}'])
+def test_from_json_says_record_error_for_anything_that_is_not_the_record(
+    body: bytes | None,
+) -> None:
+    with pytest.raises(RecordError):
+        WatchRule.from_json(body)
+
+
+def test_from_json_reads_what_the_codec_writes() -> None:
+    rule = WatchRule("TR", ["victim", "location"], 3)
+    assert WatchRule.from_json(orjson.dumps(rule)) == rule

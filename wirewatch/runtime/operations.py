@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from schemas.records import Alert, WatchRule
+from schemas.records import Alert, RecordError, WatchRule
 from streams import codecs, metrics
 from streams.admin import ensure_topics
 from streams.broker import EmbeddedBroker
@@ -127,8 +127,8 @@ async def alerts(settings: Settings, *, follow: bool = False) -> AsyncIterator[A
     """Alerts on the alerts topic, oldest first; with ``follow``, wait for new ones."""
     names = TopicNames(settings.topic_prefix)
     async for record in read_topic(settings, names.alerts, follow=follow):
-        with contextlib.suppress(ValueError, KeyError, TypeError):
-            yield Alert.from_dict(codecs.decode(record.value))
+        with contextlib.suppress(RecordError):
+            yield Alert.from_json(record.value)
 
 
 async def dead_letters(settings: Settings) -> list[DeadLetter]:
@@ -227,7 +227,7 @@ async def notify(settings: Settings, webhook: Webhook, stop: asyncio.Event | Non
                 for tp, records in batch.items():
                     for record in records:
                         try:
-                            alert = Alert.from_dict(codecs.decode(record.value))
+                            alert = Alert.from_json(record.value)
                             attempts = await webhook.deliver(alert)
                             counts.attempts += attempts
                             counts.delivered += 1
@@ -236,7 +236,7 @@ async def notify(settings: Settings, webhook: Webhook, stop: asyncio.Event | Non
                                 attempts - 1)
                             if on_delivered:
                                 on_delivered(alert, counts.attempts)
-                        except (PermanentFailure, ValueError, KeyError, TypeError) as exc:
+                        except (PermanentFailure, RecordError) as exc:
                             await prod.send_and_wait(
                                 names.deadletter, value=record.value, key=record.key,
                                 headers=deadletter_headers(
@@ -443,8 +443,8 @@ async def status(settings: Settings, now: datetime | None = None) -> Status:
             messages[spec_name] += 1
             ends[(record.topic, record.partition)] = record.offset + 1
             if spec_name == names.alerts:
-                with contextlib.suppress(ValueError, KeyError, TypeError):
-                    alert = Alert.from_dict(codecs.decode(record.value))
+                with contextlib.suppress(RecordError):
+                    alert = Alert.from_json(record.value)
                     when = dates.instant(alert.updated_at)
                     if when and (last_alert is None or alert.updated_at > last_alert):
                         last_alert = alert.updated_at
@@ -515,8 +515,8 @@ async def _follow_alerts(settings: Settings, on_alert: Callable[[Alert], None],
     """Print alerts as they arrive; after ``stop``, drain what is left and return."""
     names = TopicNames(settings.topic_prefix)
     async for record in read_topic(settings, names.alerts, follow=True, stop=stop):
-        with contextlib.suppress(ValueError, KeyError, TypeError):
-            on_alert(Alert.from_dict(codecs.decode(record.value)))
+        with contextlib.suppress(RecordError):
+            on_alert(Alert.from_json(record.value))
 
 
 __all__ = ["Status", "Summary", "alerts", "dead_letters", "format_rule", "publish", "run_demo",
