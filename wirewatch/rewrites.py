@@ -14,6 +14,8 @@ import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from wirewatch import dates
+
 Gold = Mapping[str, Any]
 Rewrite = Callable[[str, Gold], str]
 
@@ -70,8 +72,7 @@ def caveat(text: str, gold: Gold) -> str:
 _NUMBER_BEFORE_WORD = re.compile(r"(?<![\d.,:/-])\b([1-9]\d?)\b(?= [a-z])")
 
 
-_AFTER_A_MONTH = re.compile(
-    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$", re.I)
+_AFTER_A_MONTH = re.compile(rf"\b{dates.MONTH}\s*$", re.I)
 
 
 def numbers_as_words(text: str, gold: Gold) -> str:

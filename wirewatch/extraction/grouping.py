@@ -16,6 +16,7 @@ from wirewatch.extraction.lexicon import RECALLED_ATTACK, RETROSPECTIVE_LEAD
 from wirewatch.extraction.mention import Article, Count, Mention, _Group
 from wirewatch.extraction.reading import without_acronyms
 from wirewatch.extraction.tolls import _incident
+from wirewatch.quantities import phrase_value
 from wirewatch.violence import EVENT_WORDING, NON_VIOLENT_CAUSES, VIOLENCE
 
 # --------------------------------------------------------------------------- incidents
@@ -106,10 +107,9 @@ def _event_context(all_sentences: Sequence[str], first: int, used: set[int],
 
 
 _YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
-_MONTHS = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 #: a calendar date without a year: "October 14", "Oct. 14", "14 October"
 _CALENDAR = re.compile(
-    rf"\b{_MONTHS} \d{{1,2}}(st|nd|rd|th)?\b|\b\d{{1,2}}(st|nd|rd|th)? {_MONTHS}", re.I)
+    rf"\b{dates.MONTH} \d{{1,2}}(st|nd|rd|th)?\b|\b\d{{1,2}}(st|nd|rd|th)? {dates.MONTH}", re.I)
 #: a later sentence's event named by its calendar date this long before the lead's is
 #: an earlier event the story recalls
 _EARLIER_BY_CALENDAR_DAYS = 7
@@ -118,7 +118,6 @@ _EARLIER_BY_CALENDAR_DAYS = 7
 _DAYS_AFTER = re.compile(
     r"\b(a|one|two|three|four|five|six|\d) days? after\b[^.;]{0,80}?\b(killed|killing|left|"
     r"died|dead|wounded|wounding|injured|injuring)\b", re.I)
-_SMALL_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
 
 def _date_days_before_the_lead(mentions: list[Mention], published: date | None) -> None:
@@ -135,7 +134,7 @@ def _date_days_before_the_lead(mentions: list[Mention], published: date | None) 
         if after is None or mention.has_date:
             continue
         word = after.group(1).lower()
-        days = int(word) if word.isdigit() else _SMALL_NUMBERS[word]
+        days = int(word) if word.isdigit() else phrase_value([word]) or 1  # "a day after"
         mention.date, mention.has_date = reference - timedelta(days=days), True
         mention.new_event = True
 
