@@ -53,6 +53,18 @@ def die_with_parent() -> None:
             ctypes.CDLL("libc.so.6", use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
 
 
+def stop_process(proc: subprocess.Popen[bytes] | None, timeout: float) -> None:
+    """Terminate a child process, killing it if it has not exited within ``timeout``."""
+    if proc is None or proc.poll() is not None:
+        return
+    proc.terminate()
+    try:
+        proc.wait(timeout)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait(timeout)
+
+
 def wait_for_port(host: str, port: int, timeout: float, proc: subprocess.Popen[bytes]) -> None:
     """Return once ``host:port`` accepts a connection; raise if ``proc`` dies or time runs out."""
     deadline = time.monotonic() + timeout
@@ -121,14 +133,7 @@ class EmbeddedBroker:
     def stop(self, timeout: float = 5.0) -> None:
         """Terminate the broker, killing it if it does not exit within ``timeout``."""
         proc, self._proc = self._proc, None
-        if proc is None or proc.poll() is not None:
-            return
-        proc.terminate()
-        try:
-            proc.wait(timeout)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(timeout)
+        stop_process(proc, timeout)
 
     def __enter__(self) -> EmbeddedBroker:
         return self.start()

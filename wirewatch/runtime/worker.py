@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 from types import TracebackType
 
-from streams.broker import die_with_parent
+from streams.broker import die_with_parent, stop_process
 from streams.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -91,15 +91,9 @@ class WorkerProcess:
                                f"see {self.log_path}")
 
     def stop(self, timeout: float = 15.0) -> None:
+        """Terminate the worker, killing it if it does not exit within ``timeout``."""
         proc, self.proc = self.proc, None
-        if proc is None or proc.poll() is not None:
-            return
-        proc.terminate()
-        try:
-            proc.wait(timeout)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(timeout)
+        stop_process(proc, timeout)
 
     def __enter__(self) -> WorkerProcess:
         return self.start()
