@@ -17,6 +17,7 @@ from schemas.records import (
     Victim,
 )
 from wirewatch import dates, geo
+from wirewatch.cleaning import SENTENCE_END
 from wirewatch.extraction.lexicon import (
     ATTACKER_COUNTED,
     NUMBER_WORDS,
@@ -104,7 +105,7 @@ def _with_extra(toll: int, outcome: str, base: list[Mention], extra: int) -> int
 
 def _headline(mention: Mention) -> bool:
     """A title line: the article's first or second line, with no full stop at its end."""
-    return mention.index <= 1 and not mention.text.rstrip().endswith((".", "!", "?", '"', "”"))
+    return mention.index <= 1 and not SENTENCE_END.search(mention.text)
 
 
 def toll_roles(group: _Group, base: list[Mention], extra: list[Mention]) -> list[EvidenceRole]:
