@@ -8,6 +8,7 @@ of the story.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -145,6 +146,19 @@ def is_furniture(line: str) -> bool:
     return bool(BOILERPLATE.search(line) or TIMESTAMP.search(line))
 
 
+#: a line this long or longer that starts another line of the page is a cut copy of it
+TRUNCATED_COPY_MIN_CHARS = 50
+
+
+def _truncated_copies(lines: list[str]) -> set[str]:
+    """Lines that are the start of a longer line of the same page: a teaser, summary box
+    or "read more" snippet cut from the story's own paragraph ("... killing two soldi…")."""
+    cut = sorted({line.rstrip(" .…") for line in lines})
+    starts = {a for a, b in itertools.pairwise(cut)
+              if len(a) >= TRUNCATED_COPY_MIN_CHARS and b.startswith(a)}
+    return {line for line in lines if line.rstrip(" .…") in starts}
+
+
 def clean_text(body: str, content_type: str = "text/plain") -> CleanText:
     """Repair encoding, convert HTML, and drop boilerplate lines."""
     text = ftfy.fix_text(body, uncurl_quotes=False)
@@ -162,6 +176,9 @@ def clean_text(body: str, content_type: str = "text/plain") -> CleanText:
             continue
         seen.add(line)
         keep.append(line)
+    truncated = _truncated_copies(keep)
+    removed.extend(line for line in keep if line in truncated)
+    keep = [line for line in keep if line not in truncated]
     # A trailing run of short unpunctuated lines after the story is a link list.
     while keep and not SENTENCE_END.search(keep[-1]) and len(keep[-1].split()) <= 14 and \
             len(keep) > 1:

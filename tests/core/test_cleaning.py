@@ -77,6 +77,23 @@ def test_boilerplate_lines_are_dropped_and_the_story_kept() -> None:
     assert any("All rights reserved" in line for line in cleaned.removed)
 
 
+@pytest.mark.parametrize("copy", [
+    "A bomb exploded near a bus station in the city on Monday, killing six peo",
+    "A bomb exploded near a bus station in the city on Monday, killing six people...",
+    "A bomb exploded near a bus station in the city on Monday, killing…",
+])
+def test_a_cut_copy_of_a_paragraph_is_dropped(copy: str) -> None:
+    for body in (f"{STORY}\n{copy}", f"{copy}\n{STORY}"):
+        cleaned = clean_text(body)
+        assert cleaned.text == STORY
+        assert copy in cleaned.removed
+
+
+def test_a_short_line_opening_a_paragraph_is_kept() -> None:
+    body = "Police said.\nPolice said six people died in the blast."
+    assert clean_text(body).text == body
+
+
 def test_html_is_reduced_to_its_text() -> None:
     html = ("<html><head><title>t</title><script>var x = 1;</script></head><body>"
             "<nav><a href='/'>Home</a></nav><article><p>A bomb exploded near a bus station in "
