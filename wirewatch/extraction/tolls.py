@@ -48,10 +48,9 @@ def _incident(
         killed = killed or max(m.single_total("killed") for m in base)
         wounded = wounded or max(m.single_total("wounded") for m in base)
     killed = _with_extra(killed, "killed", base, sum(
-        max(m.total("killed")[0], m.weak_total("killed")) + _attackers_besides(m.text)
-        for m in extra))
+        _added(m, "killed", base) + _attackers_besides(m.text) for m in extra))
     wounded = _with_extra(wounded, "wounded", base, sum(
-        max(m.total("wounded")[0], m.weak_total("wounded")) for m in extra))
+        _added(m, "wounded", base) for m in extra))
     if killed == 0:
         killed = max(m.weak_total("killed") for m in mentions)
     if wounded == 0:
@@ -85,6 +84,28 @@ def _incident(
         accidental=any(m.accidental for m in mentions), historical=historical,
         evidence=evidence, article_ids=[article.id], roles=roles,
     )
+
+
+def _added(mention: Mention, outcome: str, base: list[Mention]) -> int:
+    """What a sentence adding victims ("three guards were also killed") adds to the
+    toll: its figure, less the groups a stated breakdown already counted ("20 attackers
+    and three guards were killed ... three guards were also killed" adds nobody)."""
+    broken_down = {(c.value, c.category) for m in base for c in _breakdown(m, outcome)}
+    restated = sum(c.value for c in mention.counts
+                   if c.outcome == outcome and not c.subset and not c.anaphoric
+                   and (c.value, c.category) in broken_down)
+    return max(mention.total(outcome)[0] - restated, 0) if restated else \
+        max(mention.total(outcome)[0], mention.weak_total(outcome))
+
+
+def _breakdown(mention: Mention, outcome: str) -> list[Count]:
+    """The groups of a toll given group by group ("20 attackers and three guards"): two or
+    more counts of one outcome, each of a named category."""
+    groups = [c for c in mention.counts
+              if c.outcome == outcome and not c.subset and not c.anaphoric]
+    if len(groups) < 2 or any(c.category in (None, "people") for c in groups):
+        return []
+    return groups
 
 
 def _with_extra(toll: int, outcome: str, base: list[Mention], extra: int) -> int:

@@ -308,3 +308,26 @@ def test_a_lead_adding_the_wounded_to_a_headline_s_dead_is_one_incident(
 ) -> None:
     inc = one(text, "2026-04-14")
     assert (inc.killed, inc.wounded) == (killed, wounded)
+
+
+@pytest.mark.parametrize("text, killed, wounded", [
+    ("At least 30 rebels and four policemen died in a gun battle near the dam, officials "
+     "said. Four policemen were also killed and six hurt, an officer said.", 34, 6),
+    ("Eleven insurgents and two soldiers were killed when fighting broke out in the hills "
+     "on Tuesday. Two soldiers also lost their lives and five were wounded, the army said.",
+     13, 5),
+    ("Twenty attackers and three guards were killed in the assault on the prison. Three "
+     "guards were also killed, the warden said, adding that nine inmates were wounded.", 23, 9),
+])
+def test_a_group_of_a_stated_breakdown_told_again_with_also_adds_nobody(
+        text: str, killed: int, wounded: int) -> None:
+    inc = one(text)
+    assert (inc.killed, inc.wounded) == (killed, wounded)
+
+
+@pytest.mark.parametrize("text, killed", [
+    ("Six militants and two soldiers died in the raid. Two civilians were also killed.", 10),
+    ("Six militants and two soldiers died in the raid. Three soldiers were also killed.", 11),
+])
+def test_other_groups_told_with_also_still_add(text: str, killed: int) -> None:
+    assert one(text).killed == killed
