@@ -250,6 +250,18 @@ class Incident(Record):
 # --------------------------------------------------------------------------- alerts
 
 
+@dataclass(slots=True, config=_config("Report"))
+class Report(Record):
+    """One incident report an alert rests on, and the toll it gave. An article's reports
+    of one alert are parts of its story (a coordinated attack on several sites), so the
+    alert's toll is, per outcome, the largest of the articles' summed figures."""
+
+    incident_id: NonEmpty
+    article_id: StrictStr
+    killed: Count = 0
+    wounded: Count = 0
+
+
 @dataclass(slots=True, config=_config("WatchedRole"))
 class WatchedRole(Record):
     """A watched country and the roles in which it appears in an incident."""
@@ -273,6 +285,8 @@ class Alert(Record):
     sources: Annotated[list[SourceRef], Field(min_length=1)]
     created_at: DateTime
     updated_at: DateTime
+    reports: list[Report] = field(default_factory=list)
+    """The incident reports the alert rests on, each with the toll it gave."""
 
 
 @dataclass(slots=True, config=_config(

@@ -17,7 +17,7 @@ from dataclasses import replace
 from datetime import date
 from typing import TypeVar
 
-from schemas.records import Alert, Incident, Role, Severity, WatchedRole, WatchRule
+from schemas.records import Alert, Incident, Report, Role, Severity, WatchedRole, WatchRule
 from wirewatch import dates, geo
 from wirewatch.gazetteer import fold
 from wirewatch.text import stable_id
@@ -122,6 +122,42 @@ def same_event(known: Incident, report: Incident) -> bool:
                 and known.event_type != report.event_type)
 
 
+def report_of(incident: Incident) -> Report:
+    """The report an incident gives an alert: its id, its article and its toll."""
+    article = incident.article_ids[0] if incident.article_ids else ""
+    return Report(incident.incident_id, article, incident.killed, incident.wounded)
+
+
+def reports_of(alert: Alert) -> list[Report]:
+    """The reports an alert rests on (an alert written before alerts listed them rests on
+    its own incident)."""
+    return alert.reports or [report_of(alert.incident)]
+
+
+def story_toll(reports: Sequence[Report]) -> tuple[int, int]:
+    """An event's toll from its reports: an article's reports are parts of its story and
+    add up; articles are separate accounts, and the largest figure stands (per outcome)."""
+    killed: dict[str, int] = {}
+    wounded: dict[str, int] = {}
+    for r in reports:
+        killed[r.article_id] = killed.get(r.article_id, 0) + r.killed
+        wounded[r.article_id] = wounded.get(r.article_id, 0) + r.wounded
+    return max(killed.values(), default=0), max(wounded.values(), default=0)
+
+
+def part_of_story(alert: Alert, report: Incident) -> bool:
+    """Is ``report`` another part of a story the alert already rests on? The same article,
+    the same country, and dates at most ``SAME_EVENT_DAYS`` apart: a coordinated attack on
+    several sites, or a clash and an ambush told as one operation, is one alert whatever
+    place each part names."""
+    articles = {r.article_id for r in reports_of(alert)}
+    if not articles & set(report.article_ids):
+        return False
+    apart = _days_apart(alert.incident.date, report.date)
+    return alert.incident.location.country == report.location.country and \
+        (apart is None or apart <= SAME_EVENT_DAYS)
+
+
 def _union(first: Sequence[T], second: Sequence[T], limit: int | None = None) -> list[T]:
     out = list(dict.fromkeys([*first, *second]))
     return out[:limit] if limit else out
@@ -137,20 +173,29 @@ def _watched_union(first: list[WatchedRole], second: list[WatchedRole]) -> list[
 def revise(alert: Alert, report: Incident, watched: list[WatchedRole], now: str) -> Alert | None:
     """The next version of ``alert`` after another report, or None if it changes nothing.
 
-    Tolls are revised up only, as ACLED does (a lower later figure is usually a partial
-    count); the victims and qualifiers follow the report with the higher toll; every
-    source and evidence sentence is kept.
+    The toll is :func:`story_toll` over the alert's reports, revised up only, as ACLED does
+    (a lower later figure is usually a partial count); the victims and qualifiers follow
+    the report with the higher toll (a part of the same story adds its victims); every
+    source and evidence sentence is kept. A report the alert already has (a redelivered
+    message) changes nothing.
     """
     known = alert.incident
+    reports = reports_of(alert)
+    if any(r.incident_id == report.incident_id for r in reports):
+        return None
+    part = part_of_story(alert, report)
+    reports = [*reports, report_of(report)]
     new_sources = [s for s in report.sources
                    if s.article_id not in {x.article_id for x in alert.sources}]
-    killed, wounded = max(known.killed, report.killed), max(known.wounded, report.wounded)
-    if not new_sources and (killed, wounded) == (known.killed, known.wounded):
-        return None
+    story = story_toll(reports)
+    killed, wounded = max(known.killed, story[0]), max(known.wounded, story[1])
     by_killed = report if report.killed > known.killed else known
     by_wounded = report if report.wounded > known.wounded else known
-    victims = [*(v for v in by_killed.victims if v.outcome == "killed"),
-               *(v for v in by_wounded.victims if v.outcome == "wounded")]
+    if part:
+        victims = [*known.victims, *report.victims]
+    else:
+        victims = [*(v for v in by_killed.victims if v.outcome == "killed"),
+                   *(v for v in by_wounded.victims if v.outcome == "wounded")]
     incident = replace(
         known, killed=killed, wounded=wounded,
         killed_qualifier=by_killed.killed_qualifier,
@@ -162,7 +207,8 @@ def revise(alert: Alert, report: Incident, watched: list[WatchedRole], now: str)
     )
     return replace(alert, version=alert.version + 1, status="updated",
                    severity=severity(incident), watched=_watched_union(alert.watched, watched),
-                   incident=incident, sources=incident.sources, updated_at=now)
+                   incident=incident, sources=incident.sources, updated_at=now,
+                   reports=reports)
 
 
 def track(known: list[Alert], report: Incident, rules: list[WatchRule], now: str,
@@ -170,21 +216,24 @@ def track(known: list[Alert], report: Incident, rules: list[WatchRule], now: str
     """One report against the alerts of its bucket: (alert to publish or None, new state).
 
     A first report of a watched, current event creates an alert (version 1, ``new``); a
-    later report of the same event that changes its toll or adds a source updates it
-    (``updated``, version + 1); one that changes nothing publishes nothing. Alerts not
-    updated within ``window_hours`` are forgotten.
+    later report of the same event (:func:`same_event`), or another part of a story the
+    alert rests on (:func:`part_of_story`), updates it (``updated``, version + 1); a
+    report the alert already has publishes nothing. Alerts not updated within
+    ``window_hours`` are forgotten.
     """
     current = [a for a in known if hours_between(a.updated_at, now) <= window_hours]
     if not is_current(report):
         return None, current
-    for index, alert in enumerate(current):
-        if same_event(alert.incident, report):
-            watched = matches(report, rules)
-            revised = revise(alert, report, watched, now)
-            if revised is None:
-                return None, current
-            current[index] = revised
-            return revised, current
+    # a part of a story first: its article already chose the event it is about
+    found = [i for i, a in enumerate(current) if part_of_story(a, report)] or \
+        [i for i, a in enumerate(current) if same_event(a.incident, report)]
+    if found:
+        index = found[0]
+        revised = revise(current[index], report, matches(report, rules), now)
+        if revised is None:
+            return None, current
+        current[index] = revised
+        return revised, current
     created = decide(report, rules, now)
     if created is None:
         return None, current

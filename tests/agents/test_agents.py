@@ -184,7 +184,7 @@ async def test_watchlist_alert_and_track_agents(sent: list[Sent]) -> None:
     assert pending.key == b"TR"  # every report of one country meets in one place
 
     # a second wire's report of the same bombing with a higher toll, then a repeat
-    higher = {**incident.to_dict(), "incident_id": "i2", "killed": 6,
+    higher = {**incident.to_dict(), "incident_id": "i2", "killed": 6, "article_ids": ["t-9"],
               "sources": [{"article_id": "t-9", "source": "Other Wire",
                            "published_at": "2026-11-18T12:00:00Z"}]}
     async with agents.alert.track_alerts.test_context() as tracker:

@@ -61,8 +61,8 @@ from wirewatch.alerting import bucket, revise, same_event, track  # noqa: E402
 
 
 def report(article_id: str, killed: int, wounded: int = 0, **changes: object) -> Incident:
-    return incident(incident_id=f"i-{article_id}", killed=killed, wounded=wounded,
-                    article_ids=[article_id],
+    changes = {"incident_id": f"i-{article_id}", **changes}
+    return incident(killed=killed, wounded=wounded, article_ids=[article_id],
                     sources=[SourceRef(article_id, f"wire {article_id}", "2017-02-09T10:00Z")],
                     evidence=[f"sentence from {article_id}"], **changes)
 
@@ -136,3 +136,64 @@ def test_other_events_and_old_alerts_are_separate() -> None:
 def test_historical_and_unwatched_reports_publish_nothing() -> None:
     assert track([], report("h", 3, historical=True), parse_rules("TR"), "x", 72)[0] is None
     assert track([], report("u", 3), parse_rules("FR"), "2017-02-09T10:00:00Z", 72)[0] is None
+
+
+# --- one story, several parts ----------------------------------------------------------
+
+from schemas.records import Report  # noqa: E402
+from wirewatch.alerting import story_toll  # noqa: E402
+
+
+def part(article_id: str, n: int, killed: int, wounded: int = 0, **changes: object) -> Incident:
+    """The n-th incident one article reports."""
+    return report(article_id, killed, wounded, incident_id=f"i-{article_id}-{n}", **changes)
+
+
+def test_an_article_s_reports_add_up_and_articles_are_separate_accounts() -> None:
+    reports = [Report("i1", "a", 5, 2), Report("i2", "a", 3, 0), Report("i3", "b", 7, 4)]
+    assert story_toll(reports) == (8, 4)
+    assert story_toll([Report("i1", "a", 5, 2)]) == (5, 2)
+    assert story_toll([]) == (0, 0)
+
+
+@pytest.mark.parametrize("place, event_type", [
+    (Location("Idlib", "SY", 35.93, 36.63), "Battles"),  # another town 180 km away
+    (Location("Syria", "SY"), "Violence against civilians"),  # the country, another kind
+    (Location("Al Bab", "SY", 36.37, 37.52), "Battles"),
+])
+def test_the_parts_of_one_article_s_story_are_one_alert(place: Location,
+                                                         event_type: str) -> None:
+    rules = parse_rules("SY:location")
+    first, state = track([], part("a", 1, 5), rules, "2017-02-09T10:00:00Z", 72)
+    second, state = track(state, part("a", 2, 3, location=place, event_type=event_type),
+                          rules, "2017-02-09T10:00:00Z", 72)
+    assert first is not None and second is not None
+    assert second.alert_id == first.alert_id and second.version == 2
+    assert (second.incident.killed, len(second.reports), len(state)) == (8, 2, 1)
+    # another wire's account of the whole story: the larger figure stands, nothing adds
+    third, state = track(state, part("b", 1, 10), rules, "2017-02-09T12:00:00Z", 72)
+    assert third is not None and third.incident.killed == 10 and third.version == 3
+    assert [s.article_id for s in third.sources] == ["a", "b"]
+
+
+def test_a_part_redelivered_changes_nothing() -> None:
+    rules = parse_rules("SY:location")
+    _, state = track([], part("a", 1, 5), rules, "2017-02-09T10:00:00Z", 72)
+    _, state = track(state, part("a", 2, 3), rules, "2017-02-09T10:00:00Z", 72)
+    again, state = track(state, part("a", 2, 3), rules, "2017-02-09T10:05:00Z", 72)
+    assert again is None and state[0].incident.killed == 8
+
+
+@pytest.mark.parametrize("changes", [
+    {"location": Location("Baghdad", "IQ", 33.34, 44.4)},  # another country
+    {"date": "2017-02-01"},  # a week before: the article recalls another event
+])
+def test_an_article_s_other_events_are_other_alerts(changes: dict[str, object]) -> None:
+    rules = parse_rules("SY:location,IQ:location")
+    first, state = track([], part("a", 1, 5), rules, "2017-02-09T10:00:00Z", 72)
+    second = part("a", 2, 3)
+    for key, value in changes.items():
+        setattr(second, key, value)
+    other, state = track(state, second, rules, "2017-02-09T10:00:00Z", 72)
+    assert first is not None and other is not None and other.alert_id != first.alert_id
+    assert first.incident.killed == 5 and other.incident.killed == 3
