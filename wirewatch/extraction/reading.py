@@ -169,10 +169,15 @@ def read_mention(index: int, text: str, span: Span, published: date | None) -> M
     )
 
 
-#: "confirmed that a British woman had died": the past perfect of reported speech
+#: "confirmed that a British woman had died", "a doctor said eight were admitted and one
+#: had died": the past perfect of reported speech (the reporter's "has died", shifted back),
+#: unless a relative or time clause or a year puts an earlier event in between ("said the
+#: suspect, who had killed a guard in 2019, ...")
 _REPORTED_SPEECH = re.compile(
     r"\b(confirmed|said|says|reported|announced|told \w+|stated|added|learned|learnt|"
-    r"believed|feared|understood|knew)\s+(that\s+)?([\w'’-]+\s+){0,5}$", re.I)
+    r"believed|feared|understood|knew)\s+(that\s+)?"
+    r"((?!(who|whom|whose|which|when|after|before|since|until|once)\b)(?!\d{4}\b)"
+    r"[\w'’-]+,?\s+){0,20}$", re.I)
 
 
 def _standing_before(

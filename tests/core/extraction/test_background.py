@@ -49,6 +49,28 @@ def test_reported_speech_past_perfect_restates_the_incident() -> None:
     assert inc.killed == 1
 
 
+@pytest.mark.parametrize("text, killed, wounded", [
+    ("Police opened fire on stone-throwing protesters in the town on Tuesday, killing one man "
+     "and wounding eight. A doctor at the district hospital said eight people were admitted "
+     "with bullet wounds and one had died.", 1, 8),
+    ("Gunmen attacked a checkpoint on Friday, killing three soldiers. An army spokesman said "
+     "the patrol came under fire at dawn and three soldiers had been killed.", 3, 0),
+    ("A bomb tore through a bus in the city on Monday, killing four passengers. The governor "
+     "told reporters that the bus was crowded, that four passengers had been killed and that "
+     "the driver was missing.", 4, 0),
+])
+def test_a_past_perfect_further_into_reported_speech_still_restates(
+        text: str, killed: int, wounded: int) -> None:
+    inc = one(text)
+    assert (inc.killed, inc.wounded) == (killed, wounded)
+
+
+def test_a_relative_clause_in_reported_speech_still_recalls_an_earlier_event() -> None:
+    found = incidents("Gunmen shot dead two traders in the market on Sunday. Police said the "
+                      "suspect, who had killed a guard the year before, was arrested.")
+    assert sum(i.killed for i in found if not i.historical) == 2
+
+
 def test_a_past_perfect_event_is_a_second_incident() -> None:
     found = incidents("Gunmen killed four villagers on Monday. On Sunday two farmers had been "
                       "shot dead nearby.")
