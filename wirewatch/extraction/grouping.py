@@ -252,6 +252,9 @@ def _same_incident(groups: list[_Group], mention: Mention) -> _Group | None:
         return groups[-1]  # "they had killed him", "the two guards": people already reported
     if mention.earlier:
         return None
+    told_again = _toll_told_again(groups, mention)
+    if told_again is not None:
+        return told_again
     for group in reversed(groups):
         first = group.mentions[0]
         if mention.recalled != first.recalled or first.earlier:
@@ -269,7 +272,7 @@ def _same_incident(groups: list[_Group], mention: Mention) -> _Group | None:
             # "five other soldiers were killed in Al Bab on Thursday": a new incident;
             # "the shooter was also killed": one more dead in this one
             only_weak = all(c.weak for c in mention.counts if not c.subset)
-            if other_date or _other_place(mention, group) or (
+            if other_date or _other_place(mention, group) or _ELSEWHERE.search(mention.text) or (
                     not only_weak and not _other_outcome(mention, group)
                     and (mention.has_date or mention.place is not None)):
                 continue
@@ -280,6 +283,22 @@ def _same_incident(groups: list[_Group], mention: Mention) -> _Group | None:
         if _other_victims(mention, group):
             mention.additive = True  # "a businessman was killed ... forces killed six rebels"
         return group
+    return None
+
+
+def _toll_told_again(groups: list[_Group], mention: Mention) -> _Group | None:
+    """ "Police initially reported five dead, but nine more bodies were found": a revised
+    toll equal to an earlier incident's toll retells that incident, even after a paragraph
+    about another event."""
+    figures = {(c.outcome, c.value) for c in mention.counts if c.toll}
+    if not mention.revision or not figures:
+        return None
+    for group in reversed(groups):
+        base = [m for m in group.mentions if not m.additive]
+        tolls = {(o, max(m.total(o)[0] for m in base)) for o in ("killed", "wounded")}
+        if figures <= tolls and not mention.recalled and not group.mentions[0].recalled \
+                and not _other_place(mention, group):
+            return group
     return None
 
 

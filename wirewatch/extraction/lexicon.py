@@ -221,6 +221,13 @@ SAY_VERBS = {"said", "say", "says", "told", "tell", "reported", "report", "repor
              "confirmed", "announced", "stated", "claimed", "wrote", "according", "quoted"}
 SAME_PLACE_CUES = re.compile(r"\b(same (area|place|town|city|village|region|district|spot))\b",
                              re.I)
+#: "police initially reported five dead": the first figure of a toll told with its growth
+#: ("... but rescuers found nine more bodies")
+INITIAL_REPORT = re.compile(
+    r"\b((initially|originally|at first|first|earlier|previously)\s+(\w+\s+)?"
+    r"(said|reported|put|gave|announced|counted|confirmed|listed)|"
+    r"(said|reported|put|gave|announced|counted|confirmed)\s+(initially|at first|originally))\b",
+    re.I)
 REVISION_CUES = re.compile(r"\b(toll|tally|rose|risen|climbed|increased|jumped|reached)\b", re.I)
 NON_EVENT_CUES = re.compile(
     r"\b(protest(ed|ing|s)? (against|over)|condemn(ed|s)?|foiled|thwarted|plot(ted)? to|"

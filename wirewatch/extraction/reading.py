@@ -23,6 +23,7 @@ from wirewatch.extraction.lexicon import (
     CLAIMED,
     COMMEMORATION,
     EARLIER_CUES,
+    INITIAL_REPORT,
     JUDICIAL_RECALL,
     NEW_EVENT_CUES,
     NO_CASUALTY,
@@ -134,6 +135,9 @@ def read_mention(index: int, text: str, span: Span, published: date | None) -> M
         # one; a sentence that is only a guess counts only when nothing else does
         clause = max(text.rfind(mark, 0, speculative.start()) for mark in (", ", " and ", "; "))
         read = _standing_before(read, span, max(clause, 0))
+    initial = INITIAL_REPORT.search(text)
+    if initial:
+        read = _first_figure_and_more(read)
     counts = [c for _, c in read]
     if sole and not any(c.outcome == "killed" for c in counts):
         # "Bishop was the only one who died": the whole toll is one
@@ -164,9 +168,28 @@ def read_mention(index: int, text: str, span: Span, published: date | None) -> M
                       or JUDICIAL_RECALL.search(text))
         or (has_date and dates.is_historical(event_date, published)),
         accidental=bool(ACCIDENT_CUES.search(text)),
-        revision=bool(REVISION_CUES.search(text)), same_place=bool(SAME_PLACE_CUES.search(text)),
+        revision=bool(REVISION_CUES.search(text) or (initial and any(c.toll for c in counts))),
+        same_place=bool(SAME_PLACE_CUES.search(text)),
         earlier=_earlier_event(text),
     )
+
+
+def _first_figure_and_more(read: list[tuple[Figure, Count]]) -> list[tuple[Figure, Count]]:
+    """ "Police initially reported five dead, but nine more bodies were found": the toll
+    told with its growth is one figure, the first report plus the more found since (14),
+    the incident's revised toll — not nine more victims of another event."""
+    out = list(read)
+    for outcome in ("killed", "wounded"):
+        mine = [(f, c) for f, c in out if c.outcome == outcome and not c.subset]
+        more = [(f, c) for f, c in mine if c.new_group and not c.weak]
+        first = [(f, c) for f, c in mine if not c.new_group]
+        if not more or len(first) != 1 or first[0][0].start > more[0][0].start:
+            continue
+        figure, count = first[0]
+        total = Count(count.value + sum(c.value for _, c in more), count.qualifier, outcome,
+                      count.category, count.country, Mark.TOLL)
+        out = [(f, c) for f, c in out if (f, c) not in mine] + [(figure, total)]
+    return out
 
 
 #: "confirmed that a British woman had died", "a doctor said eight were admitted and one

@@ -331,3 +331,44 @@ def test_a_group_of_a_stated_breakdown_told_again_with_also_adds_nobody(
 ])
 def test_other_groups_told_with_also_still_add(text: str, killed: int) -> None:
     assert one(text).killed == killed
+
+
+@pytest.mark.parametrize("text, killed", [
+    ("Rebels ambushed a police convoy in the south on Wednesday, killing 14 officers. Police "
+     "had initially reported five dead, but a rescue team found nine more bodies on Thursday.",
+     14),
+    ("A truck bomb exploded outside a hotel on Monday, killing seven people. Officials first "
+     "said three people died, but rescuers later pulled four more bodies from the rubble.", 7),
+    ("Militants stormed an army post on Saturday. The army initially reported six soldiers "
+     "killed; two more were found dead on Sunday.", 8),
+])
+def test_a_first_report_and_the_more_found_since_are_one_revised_toll(
+        text: str, killed: int) -> None:
+    inc = one(text)
+    assert inc.killed == killed
+    assert any(r.role == "update" for r in inc.roles)
+
+
+def test_a_revised_toll_told_after_another_event_still_revises_its_own() -> None:
+    found = incidents(
+        "Rebels ambushed a police convoy in the south on Wednesday, killing 14 officers. "
+        "In another province, a landmine killed four soldiers. Police had initially reported "
+        "five dead in the ambush, but nine more bodies were found on Thursday.")
+    assert sorted(i.killed for i in found) == [4, 14]
+
+
+def test_more_victims_on_another_day_are_not_a_revised_toll() -> None:
+    found = incidents("Gunmen killed three farmers in the village on Monday. Two more "
+                      "villagers were shot dead in a nearby town on Tuesday.")
+    assert sorted(i.killed for i in found) == [2, 3]
+
+
+@pytest.mark.parametrize("second", [
+    "In another province, a landmine killed four soldiers.",
+    "Separately, gunmen shot dead four policemen.",
+    "Elsewhere, a roadside bomb killed four more civilians.",
+])
+def test_a_sentence_saying_elsewhere_is_another_incident(second: str) -> None:
+    found = incidents("Rebels ambushed a police convoy in the south on Wednesday, killing 14 "
+                      f"officers. {second}")
+    assert sorted(i.killed for i in found) == [4, 14]
