@@ -21,6 +21,8 @@ from wirewatch.extraction.lexicon import (
     PASSIVE_AUX,
     PERFECT_AUX,
     PHRASAL_KILLS,
+    RELATION_CATEGORY,
+    RELATION_NOUNS,
     SUPERSEDED_CUES,
     THING_NOUNS,
     TOLL_VERBS,
@@ -449,14 +451,17 @@ def _singular_victims(span: Span, quants: list[Figure], triggers: list[Token]) -
         if outcome is None or (trig.dep_ == "amod" and trig.head.lower_ in NOUN_CATEGORY):
             continue  # "the killed ambassador" describes someone; it reports nothing
         candidates: list[tuple[int, Token]] = []
+        listed: set[int] = set()  # people of a list after the first victim
         if _is_agent_form(tokens, pos) and tokens[pos].lower_ not in ("toll",):
             # object after the verb: "shot dead Russia's ambassador", "killed a policeman"
-            after = tokens[pos + 1:pos + 10]
+            after = tokens[pos + 1:]
             if after and after[0].lower_ in ("dead", "down"):
                 after = after[1:]
             if after and after[0].lower_ == "of" and trig.lower_ in ("death", "deaths"):
                 after = after[1:]  # "the death of a 40-year-old driver"
-            candidates.extend(_singular_objects(after, base))
+            objects = _singular_objects(after, base)
+            candidates.extend(objects)
+            listed.update(idx for idx, _ in objects[1:])
         pronoun = _pronoun_victim(trig)
         if pronoun is not None and pronoun.i - base not in taken:
             # "strangled him to death", "she died in hospital": one person, unless a count
@@ -493,10 +498,19 @@ def _singular_victims(span: Span, quants: list[Figure], triggers: list[Token]) -
             if died_of_wounds is not None:
                 died_of_wounds.outcome = "killed"  # "a man hurt by gunfire later died"
                 continue
+            if idx in listed:
+                counted = next((q for q in quants if q.noun is not None and q.noun.i == noun.i),
+                               None)
+                if counted is not None and counted.outcome is None:
+                    # "killed a judge along with his driver and two guards"
+                    counted.outcome, counted.via = outcome, "left"
+                    continue
             if idx in taken or _in_counted_phrase(tokens, idx, taken) or \
                     _of_a_counted_noun(noun, quants):
                 continue
             det = _determiner(tokens, idx)
+            if det is None and idx in listed and noun.lower_ in RELATION_NOUNS:
+                det = "a"  # "... as well as his wife, son and bodyguard"
             if det is None:
                 continue
             country = None
@@ -508,7 +522,8 @@ def _singular_victims(span: Span, quants: list[Figure], triggers: list[Token]) -
             # "the gunman was shot dead by police": one more dead besides the victims
             attacker = definite and noun.lower_ in ATTACKER_NOUNS and \
                 not _after_including(tokens, idx)
-            q = Figure(idx, idx + 1, 1, "exact", noun, NOUN_CATEGORY[noun.lower_], country,
+            category = NOUN_CATEGORY.get(noun.lower_) or RELATION_CATEGORY[noun.lower_]
+            q = Figure(idx, idx + 1, 1, "exact", noun, category, country,
                        outcome=outcome, via="singular")
             q.anaphoric, q.new_group = definite and not attacker, det == "another" or attacker
             q.weak = definite
@@ -541,16 +556,58 @@ def _singular_objects(after: list[Token], base: int) -> list[tuple[int, Token]]:
         t = after[j]
         if t.lower_ in NOUN_CATEGORY and t.tag_ in ("NN", "NNP") and t.dep_ != "compound":
             found.append((t.i - base, t))
-            nxt = after[j + 1:j + 3]
-            if len(nxt) == 2 and nxt[0].lower_ == "and" and \
-                    nxt[1].lower_ in ("a", "an", "his", "her", "their"):
-                j, window = j + 2, j + 11  # "... and an Afghan national", "... and his son"
-                continue
+            found.extend(_listed_with(after[j + 1:], base))
             break
         if (t.pos_ in ("VERB", "ADP", "SCONJ") and t.dep_ != "amod") or t.text in (",", ";") \
                 or t.lower_ in ("when", "while", "as", "after", "before", "because", "where"):
             break  # "104 wounded when a suicide bomber ...": the bomber is not the object
         j += 1
+    return found
+
+
+#: what joins one more person to a list of victims: "and", "as well as", "along with"
+_LIST_JOINERS = ((",", "and"), ("and",), (",", "as", "well", "as"), ("as", "well", "as"),
+                 (",", "along", "with"), ("along", "with"), (",", "together", "with"),
+                 ("together", "with"), (",",))
+_LIST_DETERMINERS = frozenset({"a", "an", "his", "her", "their", "its"})
+
+
+def _listed_with(rest: list[Token], base: int) -> list[tuple[int, Token]]:
+    """The people listed after a victim, one each: "... and an Afghan national", "... as
+    well as his wife, son and bodyguard". An item needs an article or possessive of its
+    own, or name a tie to another victim after a possessive ("his wife, son"); a numbered item ("and two guards")
+    is listed by its noun, the figure that counts it; anything else ends the list."""
+    found: list[tuple[int, Token]] = []
+    words = [t.lower_ for t in rest]
+    kin = False
+    j = 0
+    while j < len(rest):
+        joiner = next((len(w) for w in _LIST_JOINERS if tuple(words[j:j + len(w)]) == w), 0)
+        if not joiner:
+            break
+        k = j + joiner
+        determined = k < len(rest) and words[k] in _LIST_DETERMINERS
+        k += determined
+        while k < len(rest) and rest[k].tag_ == "JJ":
+            k += 1
+        if k < len(rest) and rest[k].like_num:
+            k += 1  # "and two guards": counted as a figure; the list goes on after it
+            while k < len(rest) and rest[k].tag_ in ("JJ", "NNS", "NN") and \
+                    rest[k].lower_ not in NOUN_CATEGORY:
+                k += 1
+            if k < len(rest) and rest[k].lower_ in NOUN_CATEGORY:
+                found.append((rest[k].i - base, rest[k]))
+                j = k + 1
+                continue
+            break
+        if k >= len(rest) or rest[k].tag_ not in ("NN", "NNP") or not (
+                (determined and rest[k].lower_ in NOUN_CATEGORY)
+                or ((determined or kin) and rest[k].lower_ in RELATION_NOUNS)):
+            break
+        # "his wife, son and bodyguard": after a possessive, the ties go on bare
+        kin = kin or (determined and words[j + joiner] in ("his", "her", "their"))
+        found.append((rest[k].i - base, rest[k]))
+        j = k + 1
     return found
 
 

@@ -82,7 +82,16 @@ PERSON_NOUNS = {
     "people": {"people", "persons", "person", "others", "individuals", "victims", "victim",
                "bystanders", "casualties", "lives", "bodies", "body", "dead", "targets"},
 }
+#: people named by their tie to another victim: "the mayor, his wife, son and bodyguard"
+#: lists them without an article each
+RELATION_NOUNS = frozenset({
+    "wife", "husband", "son", "daughter", "brother", "sister", "father", "mother", "child",
+    "nephew", "niece", "cousin", "uncle", "aunt", "grandson", "granddaughter",
+    "grandfather", "grandmother", "relative", "bodyguard", "driver", "guard", "aide",
+    "interpreter", "assistant", "secretary", "colleague", "companion", "friend"})
 NOUN_CATEGORY = {noun: cat for cat, nouns in PERSON_NOUNS.items() for noun in nouns}
+#: the category of a person a list names by their tie to another victim
+RELATION_CATEGORY = {noun: NOUN_CATEGORY.get(noun, "civilians") for noun in RELATION_NOUNS}
 #: verbs whose object is the people they killed or hurt ("killing 21 of them")
 ACTIVE_CASUALTY_VERBS = frozenset({"killing", "killed", "wounding", "wounded", "injuring",
                                    "injured"})
@@ -112,6 +121,12 @@ CLAIMED = re.compile(
     r"(?! (\S+ )?(attacks?|bombings?|blasts?|explosions?|assaults?|raids?|strikes?|"
     r"ambush(es)?)\b)",  # "a Taliban-claimed suicide attack": who did it
     re.I)
+#: "a Taliban spokesman said its fighters killed 20 soldiers": an armed group's own count
+#: of what it did is its claim, not a toll (a state force's spokesman is a source like any)
+MILITANT_SPOKESMAN = re.compile(
+    r"\b(taliban|(al[- ])?shabaab?|boko haram|islamic state|isis|isil|houthis?|rebels?|"
+    r"militants?|insurgents?|insurgency|jihadists?|guerrillas?)(['’]s?)?\s+(\w+\s+){0,2}?"
+    r"spokes(man|woman|person)\b", re.I)
 UNCONFIRMED = re.compile(
     r"\b((could|can) ?not (immediately )?(be )?(confirmed|verified)|unconfirmed|unverified)\b",
     re.I)

@@ -25,6 +25,7 @@ from wirewatch.extraction.lexicon import (
     EARLIER_CUES,
     INITIAL_REPORT,
     JUDICIAL_RECALL,
+    MILITANT_SPOKESMAN,
     NEW_EVENT_CUES,
     NO_CASUALTY,
     NON_EVENT_CUES,
@@ -121,7 +122,8 @@ def read_mention(index: int, text: str, span: Span, published: date | None) -> M
     _assign(span, quants, triggers)
     _singular_victims(span, quants, triggers)
     read = [(q, q.count()) for q in quants if q.outcome]
-    other_account = OTHER_ACCOUNT.search(text) or CLAIMED.search(text)
+    other_account = OTHER_ACCOUNT.search(text) or CLAIMED.search(text) or \
+        MILITANT_SPOKESMAN.search(text)
     if UNCONFIRMED.search(text):
         # "the claim could not be verified": nothing the sentence says is confirmed
         read = _standing_before(read, span, 0)

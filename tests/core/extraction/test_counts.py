@@ -293,3 +293,39 @@ def test_n_dozen_is_n_times_twelve(text: str, killed: int, wounded: int) -> None
 ])
 def test_in_addition_to_the_bomber_counts_the_bomber_once(text: str, killed: int) -> None:
     assert one(text, "2026-05-08").killed == killed
+
+
+@pytest.mark.parametrize("text, killed", [
+    ("Gunmen in a passing car killed the town's mayor, as well as his wife, son and "
+     "bodyguard.", 4),
+    ("A roadside bomb killed a district judge along with his driver and two guards.", 4),
+    ("The gunmen shot dead a tribal elder, his brother and his nephew.", 3),
+    ("Attackers killed a village chief together with his aide on Sunday.", 2),
+])
+def test_each_person_listed_after_a_victim_counts_one(text: str, killed: int) -> None:
+    assert one(text).killed == killed
+
+
+@pytest.mark.parametrize("text", [
+    "A bomb killed a soldier, police said.",
+    "A sniper killed a soldier and wounded two others near the base.",
+    "Gunmen killed a guard, driver of the convoy said.",
+])
+def test_a_list_ends_where_the_victims_do(text: str) -> None:
+    assert one(text).killed == 1
+
+
+@pytest.mark.parametrize("text, killed", [
+    ("Gunmen killed three police officers on Monday. A rebel spokesman said the fighters "
+     "killed nine soldiers.", 3),
+    ("Two soldiers were killed in the ambush, the army said, while an insurgent spokesman "
+     "said 15 troops died.", 2),
+    ("Four soldiers died in the raid on the base. A Taliban spokesman told reporters its men "
+     "had killed 30 soldiers.", 4),
+])
+def test_an_armed_group_s_own_count_is_its_claim_not_the_toll(text: str, killed: int) -> None:
+    assert sum(i.killed for i in incidents(text)) == killed
+
+
+def test_a_state_force_s_spokesman_is_a_source_like_any() -> None:
+    assert one("An army spokesman said troops killed 12 militants in the raid.").killed == 12
