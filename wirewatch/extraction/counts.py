@@ -575,8 +575,9 @@ _LIST_DETERMINERS = frozenset({"a", "an", "his", "her", "their", "its"})
 def _listed_with(rest: list[Token], base: int) -> list[tuple[int, Token]]:
     """The people listed after a victim, one each: "... and an Afghan national", "... as
     well as his wife, son and bodyguard". An item needs an article or possessive of its
-    own, or name a tie to another victim after a possessive ("his wife, son"); a numbered item ("and two guards")
-    is listed by its noun, the figure that counts it; anything else ends the list."""
+    own, or name a tie to another victim after a possessive ("his wife, son"); a numbered
+    item ("and two guards") is listed by its noun, the figure that counts it; anything else
+    ends the list."""
     found: list[tuple[int, Token]] = []
     words = [t.lower_ for t in rest]
     kin = False
