@@ -440,6 +440,33 @@ def _is_agent_form(tokens: list[Token], pos: int) -> bool:
 _SINGULAR = re.compile(r"^(a|an|one)$", re.I)
 
 
+def _elided_counts(span: Span, quants: list[Figure]) -> None:
+    """ "Nine were killed on Monday and four more on Tuesday", "12 soldiers died on the
+    first day and three others the next": a figure joined by "and" to a counted one, in a
+    clause with no verb of its own, shares that count's verb — it counts more people with
+    the same outcome."""
+    tokens = list(span)
+    for q in sorted(quants, key=lambda f: f.start):
+        if q.outcome or q.start == 0 or tokens[q.start - 1].lower_ != "and":
+            continue
+        noun = next((t for t in tokens[q.end:q.end + 3] if t.pos_ != "ADJ"), None)
+        if noun is not None and noun.pos_ in ("NOUN", "PROPN") and \
+                noun.lower_ not in NOUN_CATEGORY:
+            continue  # "three churches and three luxury hotels": not people
+        prev = max((c for c in quants if c.end < q.start), key=lambda c: c.end, default=None)
+        if prev is None or not prev.outcome:
+            continue  # "19 killed, nine rebels and 10 soldiers": a breakdown, read elsewhere
+        end = next((i for i in range(q.end, len(tokens))
+                    if tokens[i].is_punct and tokens[i].text not in ("-", "'")), len(tokens))
+        if any(t.pos_ in ("VERB", "AUX") or t.tag_.startswith("VB") for t in tokens[q.start:end]):
+            continue  # "and four more were wounded", "and two others captured": a verb of its own
+        q.outcome, q.via = prev.outcome, "elided"
+        if prev.subset:
+            q.subset = True  # "including two children and eleven women": the same breakdown
+        else:
+            q.new_group = True
+
+
 def _singular_victims(span: Span, quants: list[Figure], triggers: list[Token]) -> None:
     """ "a soldier was killed", "shot dead Russia's ambassador": count one person."""
     tokens = list(span)

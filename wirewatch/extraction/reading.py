@@ -13,7 +13,13 @@ from spacy.tokens import Span
 
 from wirewatch import dates
 from wirewatch.extraction.context import _date, _perpetrator
-from wirewatch.extraction.counts import _assign, _quantities, _singular_victims, _trigger_outcome
+from wirewatch.extraction.counts import (
+    _assign,
+    _elided_counts,
+    _quantities,
+    _singular_victims,
+    _trigger_outcome,
+)
 from wirewatch.extraction.lexicon import (
     ACCIDENT_CUES,
     AFTERMATH_CUES,
@@ -121,6 +127,7 @@ def read_mention(index: int, text: str, span: Span, published: date | None) -> M
         return None
     _assign(span, quants, triggers)
     _singular_victims(span, quants, triggers)
+    _elided_counts(span, quants)
     read = [(q, q.count()) for q in quants if q.outcome]
     other_account = OTHER_ACCOUNT.search(text) or CLAIMED.search(text) or \
         MILITANT_SPOKESMAN.search(text)

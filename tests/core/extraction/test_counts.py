@@ -329,3 +329,26 @@ def test_an_armed_group_s_own_count_is_its_claim_not_the_toll(text: str, killed:
 
 def test_a_state_force_s_spokesman_is_a_source_like_any() -> None:
     assert one("An army spokesman said troops killed 12 militants in the raid.").killed == 12
+
+
+@pytest.mark.parametrize("text, killed", [
+    ("During two days of fighting, 12 soldiers died on the first day and three others the "
+     "next day.", 15),
+    ("Nine villagers were killed on Monday and four more on Tuesday.", 13),
+    ("Gunmen killed six people in the market and two others near the mosque.", 8),
+])
+def test_a_figure_sharing_the_verb_of_a_count_before_it_counts_too(
+        text: str, killed: int) -> None:
+    assert sum(i.killed for i in incidents(text)) == killed
+
+
+@pytest.mark.parametrize("text, killed, wounded", [
+    ("Five soldiers were killed in the attack and two vehicles destroyed.", 5, 0),
+    ("Three rebels were wounded and two others captured near the border.", 0, 3),
+    ("Bombs killed 30 people at two churches and three hotels.", 30, 0),
+    ("Gunmen killed 24 villagers, including two children and eleven women.", 24, 0),
+])
+def test_a_figure_with_a_verb_of_its_own_or_of_things_or_of_a_breakdown_adds_nobody(
+        text: str, killed: int, wounded: int) -> None:
+    inc = one(text)
+    assert (inc.killed, inc.wounded) == (killed, wounded)
