@@ -247,7 +247,12 @@ REVISION_CUES = re.compile(r"\b(toll|tally|rose|risen|climbed|increased|jumped|r
 NON_EVENT_CUES = re.compile(
     r"\b(protest(ed|ing|s)? (against|over)|condemn(ed|s)?|foiled|thwarted|plot(ted)? to|"
     r"planned to|plans to|threatened to|could have killed|would have killed|vowed to|"
-    r"trial|sentenced|convicted|charged with|accused of|arrested)\b", re.I,
+    r"trial|sentenced|convicted|arrested|"
+    # "charged with the murder", not "killed two men accused of spying": a court story only
+    # when the charge is the violence
+    r"(charged with|accused of|suspected of)\s+(\w+\s+){0,3}?(kill|murder|attack|bomb|massacr|"
+    r"terror|involvement|carrying|plotting|planning|shoot|stab|assassinat|behead|execut)\w*)\b",
+    re.I,
 )
 #: the words of NON_EVENT_CUES that come *after* a real attack (an arrest, a condemnation)
 AFTERMATH_CUES = re.compile(r"\b(condemn(ed|s)?|arrested|detained|charged with)\b", re.I)

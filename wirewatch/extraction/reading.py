@@ -111,7 +111,7 @@ def read_mention(index: int, text: str, span: Span, published: date | None) -> M
     """The casualty counts and context of one parsed sentence; None if it reports none."""
     non_event = NON_EVENT_CUES.search(text)
     # "police arrested two men after a bomb killed five": the arrest follows a real attack
-    aftermath = non_event is not None and AFTERMATH_CUES.fullmatch(non_event.group(0)) and \
+    aftermath = non_event is not None and AFTERMATH_CUES.match(non_event.group(0)) and \
         ATTACK_CLAUSE.search(text) and not JUDICIAL_RECALL.search(text)
     if non_event and not aftermath and not re.search(
             r"\b(were|was|have been|had been)\s+(killed|wounded|injured|fatally|shot dead|"

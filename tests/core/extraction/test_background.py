@@ -541,3 +541,21 @@ def test_another_account_and_a_guess_in_one_sentence_both_discount() -> None:
     text = ("Twenty people were killed in Kano on Monday, but other sources said another 19 "
             "are feared dead.")
     assert one(text, "2026-04-14").killed == 20
+
+
+@pytest.mark.parametrize("text, killed", [
+    ("Islamists shot dead two men accused of spying for the army.", 2),
+    ("The group executed a villager accused of collaborating with troops.", 1),
+    ("Rebels killed four traders suspected of smuggling arms to a rival militia.", 4),
+])
+def test_victims_accused_of_something_are_still_victims(text: str, killed: int) -> None:
+    assert one(text).killed == killed
+
+
+@pytest.mark.parametrize("text", [
+    "Two men accused of killing a policeman were arrested in the capital.",
+    "A man charged with the murder of three nurses was remanded in custody.",
+    "Police detained a teenager suspected of carrying out the stabbing that killed a guard.",
+])
+def test_a_charge_of_violence_is_not_a_new_toll(text: str) -> None:
+    assert sum(i.killed for i in incidents(text) if not i.historical) == 0
