@@ -19,6 +19,8 @@ KILL_WORDS = {
     "deaths", "death", "lives", "bodies", "corpses", "lynched", "assassinated", "drowned",
     "burned", "massacre", "massacres", "slaughtered", "slaughtering", "slaughter", "execute",
     "executes", "behead", "beheads", "assassinate", "assassinates", "gunned", "mowed", "cut",
+    # "security forces eliminated three gunmen", "the attacker was eliminated by police"
+    "eliminated", "eliminating",
 }
 #: "gunned down", "mowed down": these kill only with their particle
 PHRASAL_KILLS = {"gunned", "mowed", "cut"}
@@ -28,7 +30,7 @@ WOUND_WORDS = {
 }
 # Only these need to appear for a sentence to be worth parsing.
 CANDIDATE = re.compile(
-    r"\b(kill|dead|die[ds]?\b|dying|death|slain|martyr|murder|massacr|execut|behead|perish|"
+    r"\b(kill|dead|die[ds]?\b|dying|death|slain|martyr|murder|massacr|execut|behead|perish|eliminat|"
     r"fatalit|lives|bodies|corpses|lynch|assassinat|wound|injur|hurt|maim|hospitali|casualt|"
     r"toll|fatally|slaughter|gunned down|mowed down|cut down|(him|her)self|own life|suicide\b|"
     r"shot\b)", re.I,

@@ -352,3 +352,17 @@ def test_a_figure_with_a_verb_of_its_own_or_of_things_or_of_a_breakdown_adds_nob
         text: str, killed: int, wounded: int) -> None:
     inc = one(text)
     assert (inc.killed, inc.wounded) == (killed, wounded)
+
+
+@pytest.mark.parametrize("text, killed", [
+    ("Security forces eliminated three terrorists in the raid.", 3),
+    ("In the shooting, a guard was killed, two others were injured, and the gunman was "
+     "eliminated by police.", 2),
+    ("Commandos stormed the house, eliminating four kidnappers.", 4),
+])
+def test_eliminated_people_are_dead(text: str, killed: int) -> None:
+    assert one(text).killed == killed
+
+
+def test_eliminated_things_are_no_casualties() -> None:
+    assert incidents("The reform eliminated two posts and the budget was cut.") == []
