@@ -311,7 +311,12 @@ def _lookup(sentence: str, index: int, start: int, name: str) -> Toponym | None:
     if not places:
         return None
     after = sentence[start + len(name):]
+    if _LANGUAGE.match(after):
+        return None  # "a French-speaking Belgian": a language, not a nationality
     votes = _votes(name, places, after)
+    if _ACCREDITED_TO.search(sentence[:start]):
+        # "a former ambassador to the United States": who someone is, not where it happened
+        votes = {country: min(weight, NATIONALITY) for country, weight in votes.items()}
     if not votes:
         return None
     dateline = name.isupper() and len(name) > 3 and re.match(r"\s*(\(\w+\)\s*)?[:—–-]", after)
@@ -321,6 +326,14 @@ def _lookup(sentence: str, index: int, start: int, name: str) -> Toponym | None:
     elif _HIERARCHY.search(sentence[:start]):
         votes = {country: HIERARCHY_FACTOR * weight for country, weight in votes.items()}
     return Toponym(index, start, name, tuple(places), tuple(votes.items()), bool(dateline))
+
+
+#: a country a title is accredited to says who someone is, as weakly as a nationality:
+#: "a former ambassador to the United States", "the UN envoy to Yemen"
+_ACCREDITED_TO = re.compile(r"\b(ambassadors?|envoys?|consuls?|emissary|delegates?)\s+to\s+"
+                        r"(the\s+)?$", re.I)
+#: a language, not a nationality: "French-speaking", "an Arabic-language newspaper"
+_LANGUAGE = re.compile(r"\s*[-‐]\s*(speaking|speakers?|language)\b", re.I)
 
 
 def parse(sentences: Sequence[str]) -> list[Toponym]:

@@ -123,3 +123,23 @@ def test_a_possessive_city_opening_a_longer_name_is_the_place() -> None:
 def test_months_are_times_not_places(text: str) -> None:
     named = {t.name for t in toponyms(text) if t.votes}
     assert "Kabul" in named and not named & {"August", "March", "May"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "A car bomb killed a former minister and ambassador to the United States in Beirut.",
+    "The envoy to France was among six killed when gunmen stormed a hotel in Beirut.",
+    "Gunmen in Beirut shot dead a retired diplomat, once consul to Germany.",
+])
+def test_a_country_a_title_is_accredited_to_weighs_as_a_nationality(sentence: str) -> None:
+    place = locate(parse([sentence]), {0})
+    assert place is not None and place.country == "LB"
+
+
+@pytest.mark.parametrize("sentence, language, nationality", [
+    ("A French-speaking Belgian opened fire in the square.", "FR", "BE"),
+    ("An English-speaking Nigerian pastor was shot dead.", "GB", "NG"),
+    ("The Russian-language website said a Ukrainian drone had struck the depot.", "RU", "UA"),
+])
+def test_a_language_is_not_a_nationality(sentence: str, language: str, nationality: str) -> None:
+    votes = countries(sentence)
+    assert language not in votes and nationality in votes
