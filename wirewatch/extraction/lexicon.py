@@ -151,7 +151,11 @@ ATTACKER_COUNTED = re.compile(
 _ATTACK_NOUNS = (r"(attacks?|bombings?|blasts?|explosions?|raids?|ambush(es)?|shootings?|"
                  r"strikes?|airstrikes?|massacres?|assaults?|incidents?)\b")
 NEW_EVENT_CUES = {"other", "another", "also", "separately", "separate", "more", "further",
-                  "meanwhile", "elsewhere", "additional", "later", "subsequently"}
+                  "meanwhile", "elsewhere", "additional", "additionally", "later",
+                  "subsequently"}
+#: "In addition, a roadside bomb killed four soldiers": a sentence opening on more to tell
+#: (not "in addition to the bomber, ...", which counts the attackers besides)
+IN_ADDITION = re.compile(r"\s*(in addition|besides|on top of that)\s*,", re.I)
 RECALL_CUES = re.compile(
     r"\b(recalled|anniversary|years? ago|last year|in (19|20)\d\d\b|since (19|20)\d\d|"
     # an attack compared with the one reported: "a similar bombing", "the last such raid"

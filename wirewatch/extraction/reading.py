@@ -29,6 +29,7 @@ from wirewatch.extraction.lexicon import (
     CLAIMED,
     COMMEMORATION,
     EARLIER_CUES,
+    IN_ADDITION,
     INITIAL_REPORT,
     JUDICIAL_RECALL,
     MILITANT_SPOKESMAN,
@@ -172,7 +173,8 @@ def read_mention(index: int, text: str, span: Span, published: date | None) -> M
     return Mention(
         index=index, text=text, counts=counts,
         date=event_date, has_date=has_date, perpetrator=_perpetrator(span, triggers, victim_tokens),
-        new_event=bool(lowered & NEW_EVENT_CUES) or any(c.new_group for c in counts),
+        new_event=bool(lowered & NEW_EVENT_CUES) or any(c.new_group for c in counts)
+        or bool(IN_ADDITION.match(text)),
         recalled=bool(RECALL_CUES.search(text) or COMMEMORATION.search(text)
                       or JUDICIAL_RECALL.search(text))
         or (has_date and dates.is_historical(event_date, published)),

@@ -372,3 +372,23 @@ def test_a_sentence_saying_elsewhere_is_another_incident(second: str) -> None:
     found = incidents("Rebels ambushed a police convoy in the south on Wednesday, killing 14 "
                       f"officers. {second}")
     assert sorted(i.killed for i in found) == [4, 14]
+
+
+@pytest.mark.parametrize("text, killed, wounded", [
+    ("A car bomb went off near a busy market in the capital, killing 12 people and wounding "
+     "28 others. Additionally, a roadside bomb exploded in a southern district, which caused "
+     "death of four persons and injury of eight others.", 16, 36),
+    ("A car bomb killed 12 people at a market in Kirkuk. In addition, a roadside bomb killed "
+     "four soldiers near Tikrit.", 16, 0),
+    ("Mortars killed 12 people in the old city. Besides, four soldiers died in an ambush on "
+     "the highway.", 16, 0),
+])
+def test_a_sentence_opening_on_more_to_tell_adds_its_toll(
+        text: str, killed: int, wounded: int) -> None:
+    found = incidents(text)
+    assert (sum(i.killed for i in found), sum(i.wounded for i in found)) == (killed, wounded)
+
+
+def test_in_addition_to_the_attacker_still_counts_him_besides() -> None:
+    inc = one("In addition to the bomber, five guards died in the blast at the gate.")
+    assert inc.killed == 6
