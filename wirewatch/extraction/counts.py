@@ -224,8 +224,12 @@ def _quantity_at(tokens: list[Token], i: int) -> Figure | None:
     if i > 1 and tokens[i - 1].lower_ == "of" and tokens[i - 2].lower_ in ("one", "two", "three",
                                                                            "some", "most"):
         anaphoric = True
-    if any(t.lower_ in SUPERSEDED_CUES for t in tokens[max(0, i - 5):i]):
-        anaphoric = True  # "after earlier reporting 11 dead", "up from 9": an old figure
+    before = [t.lower_ for t in tokens[max(0, i - 5):i]]
+    if any(w in SUPERSEDED_CUES for w in before) and not \
+            ("from" in before and "to" in before[before.index("from"):]):
+        # "after earlier reporting 11 dead", "up from 9": an old figure ("the toll from
+        # Monday's bombing to 25" is the new one)
+        anaphoric = True
     if end < len(tokens) and tokens[end].lower_ in ("seriously", "critically", "severely",
                                                     "badly", "gravely") and i > 0 and \
             tokens[i - 1].text == ",":

@@ -392,3 +392,14 @@ def test_a_sentence_opening_on_more_to_tell_adds_its_toll(
 def test_in_addition_to_the_attacker_still_counts_him_besides() -> None:
     inc = one("In addition to the bomber, five guards died in the blast at the gate.")
     assert inc.killed == 6
+
+
+@pytest.mark.parametrize("text, killed", [
+    ("Rescuers found five more bodies in the rubble, bringing the death toll from Monday's "
+     "bombing to 25.", 25),
+    ("Two more victims died in hospital, taking the toll from the market attack to 14.", 14),
+    ("Three wounded soldiers died overnight, raising the toll from Friday's ambush on the "
+     "convoy to 9.", 9),
+])
+def test_the_toll_from_an_attack_to_n_is_its_new_toll(text: str, killed: int) -> None:
+    assert one(text).killed == killed
