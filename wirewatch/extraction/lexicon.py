@@ -231,6 +231,15 @@ RECALLED_ATTACK = re.compile(
     r"(attacks?|bombings?|massacres?|raids?|siege|strikes?|airstrikes?|assaults?|blasts?|"
     r"explosions?|ambush(es)?|shootings?)\b[^.;]{0,80}?\b(that|which|in which|who)\b"
     r"[^.;]{0,40}?\b(killed|left|claimed|died|dead)\b", re.I)
+#: "..., taking the total killed in the province this year to 112": a clause adding the
+#: sentence's own toll to a running total of a period or a campaign; its figure is no
+#: incident's toll ("bringing the death toll from the bombing to 25" is the event's own)
+RUNNING_TOTAL = re.compile(
+    r"\b(bringing|taking|raising|pushing|putting|brought|took|raised|pushed)\s+(the|its)\s+"
+    r"([\w-]+\s+){0,2}(total|number|toll|tally|count)\b[^.;]{0,100}?"
+    r"\b(since|during|this (year|month|week)|so far|to date|in (the )?(past|last)|"
+    r"operations?|offensives?|campaigns?|conflict|war|insurgency|crackdown)\b[^.;]{0,80}?\bto\b",
+    re.I)
 #: "the deadliest attack this year": a ranking of one event, not a running total
 RANKED_EVENT = re.compile(r"\b(deadliest|worst|bloodiest|most deadly)\b", re.I)
 NOT_ACTORS = {"toll", "attack", "blast", "explosion", "bomb", "strike", "fire", "accident",

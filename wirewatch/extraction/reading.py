@@ -41,6 +41,7 @@ from wirewatch.extraction.lexicon import (
     OTHER_ACCOUNT,
     RANKED_EVENT,
     RECALL_CUES,
+    RUNNING_TOTAL,
     REVISION_CUES,
     SAME_PLACE_CUES,
     SELF_INFLICTED,
@@ -139,6 +140,11 @@ def read_mention(index: int, text: str, span: Span, published: date | None) -> M
         # "25 were killed, but other sources reported at least 37": the figure before the
         # other account stands; a sentence that is only another account adds nothing
         read = _standing_before(read, span, other_account.start() - span.start_char)
+    running = RUNNING_TOTAL.search(text)
+    if running:
+        # "two were shot dead, taking the total killed this year to 112": the clause's total
+        # spans many incidents; the figures before it are this one's
+        read = _standing_before(read, span, running.start())
     speculative = SPECULATIVE.search(text)
     if speculative:
         # "20 were killed; another 19 are feared dead": the clause of the guess adds no

@@ -559,3 +559,15 @@ def test_victims_accused_of_something_are_still_victims(text: str, killed: int) 
 ])
 def test_a_charge_of_violence_is_not_a_new_toll(text: str) -> None:
     assert sum(i.killed for i in incidents(text) if not i.historical) == 0
+
+
+@pytest.mark.parametrize("text, killed", [
+    ("Three soldiers died in a roadside blast on Monday, bringing the number of troops killed "
+     "since the offensive began to 57.", 3),
+    ("Police said two officers were shot dead in the market, taking the total killed in the "
+     "province this year to 112.", 2),
+    ("Four rebels and two soldiers were killed in clashes on Friday, raising the number of "
+     "troops killed during the operation to nearly 90.", 6),
+])
+def test_a_running_total_a_toll_is_added_to_is_not_the_toll(text: str, killed: int) -> None:
+    assert sum(i.killed for i in incidents(text) if not i.historical) == killed
