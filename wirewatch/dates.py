@@ -81,6 +81,9 @@ def resolve(expression: str, published: date | None) -> date | None:
         for phrase, offset in _RELATIVE.items():
             if phrase in text:
                 return published + timedelta(days=offset)
+        if re.fullmatch(r"((over|at|during) )?(the|this|last) weekend", text) or text == "weekend":
+            # "over the weekend": its Saturday (a Sunday report is a day from it either way)
+            return weekday_on_or_before(published, WEEKDAYS.index("saturday"))
         match = _WEEKDAY.search(text)
         if match and not _YEAR.search(text) and not re.search(r"\d", text):
             return weekday_on_or_before(published, WEEKDAYS.index(match.group(1).lower()))

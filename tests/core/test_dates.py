@@ -16,6 +16,9 @@ THURSDAY = date(2017, 2, 9)
     ("yesterday", date(2017, 2, 8)),
     ("December 19", date(2016, 12, 19)),      # a past date without a year: last year
     ("1 May 2015", date(2015, 5, 1)),
+    ("over the weekend", date(2017, 2, 4)),   # the Saturday before
+    ("at the weekend", date(2017, 2, 4)),
+    ("last weekend", date(2017, 2, 4)),
 ])
 def test_resolve(expression: str, expected: date) -> None:
     assert resolve(expression, THURSDAY) == expected

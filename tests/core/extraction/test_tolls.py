@@ -403,3 +403,16 @@ def test_in_addition_to_the_attacker_still_counts_him_besides() -> None:
 ])
 def test_the_toll_from_an_attack_to_n_is_its_new_toll(text: str, killed: int) -> None:
     assert one(text).killed == killed
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen killed 17 villagers over the weekend. On Wednesday, 25 people were killed when "
+    "gunmen raided two other villages.",
+    "At the weekend, bandits shot dead 17 traders. Raiders killed 25 farmers on Wednesday.",
+    "A bomb killed 17 worshippers last weekend. On Wednesday, 25 people died in a second "
+    "blast.",
+])
+def test_the_weekend_is_a_date_apart_from_a_weekday_after_it(text: str) -> None:
+    found = incidents(text, published="2026-03-05")  # a Thursday
+    assert sorted(i.killed for i in found) == [17, 25]
+    assert sorted(i.date or "" for i in found) == ["2026-02-28", "2026-03-04"]
