@@ -29,6 +29,9 @@ T = TypeVar("T")
 SAME_EVENT_KM = geo.SAME_PLACE_KM
 #: ... and the dates they give are at most this many days apart
 SAME_EVENT_DAYS = 1
+#: an article's incidents at most this many days apart are parts of one story (a weekend
+#: raid and Wednesday's in the same state, told as one wave of attacks)
+SAME_STORY_DAYS = 7
 #: evidence sentences an alert keeps
 MAX_EVIDENCE = 8
 
@@ -147,15 +150,16 @@ def story_toll(reports: Sequence[Report]) -> tuple[int, int]:
 
 def part_of_story(alert: Alert, report: Incident) -> bool:
     """Is ``report`` another part of a story the alert already rests on? The same article,
-    the same country, and dates at most ``SAME_EVENT_DAYS`` apart: a coordinated attack on
-    several sites, or a clash and an ambush told as one operation, is one alert whatever
-    place each part names."""
+    the same country, and dates at most ``SAME_STORY_DAYS`` apart: a coordinated attack on
+    several sites, a clash and an ambush told as one operation, or a wave of raids over a
+    week is one alert whatever place each part names (what the article only recalls is
+    historical and never alerted)."""
     articles = {r.article_id for r in reports_of(alert)}
     if not articles & set(report.article_ids):
         return False
     apart = _days_apart(alert.incident.date, report.date)
     return alert.incident.location.country == report.location.country and \
-        (apart is None or apart <= SAME_EVENT_DAYS)
+        (apart is None or apart <= SAME_STORY_DAYS)
 
 
 def _union(first: Sequence[T], second: Sequence[T], limit: int | None = None) -> list[T]:

@@ -160,13 +160,16 @@ def test_an_article_s_reports_add_up_and_articles_are_separate_accounts() -> Non
     (Location("Idlib", "SY", 35.93, 36.63), "Battles"),  # another town 180 km away
     (Location("Syria", "SY"), "Violence against civilians"),  # the country, another kind
     (Location("Al Bab", "SY", 36.37, 37.52), "Battles"),
+    (Location("Idlib", "SY", 35.93, 36.63), None),  # told with its date below
 ])
 def test_the_parts_of_one_article_s_story_are_one_alert(place: Location,
                                                          event_type: str) -> None:
     rules = parse_rules("SY:location")
     first, state = track([], part("a", 1, 5), rules, "2017-02-09T10:00:00Z", 72)
-    second, state = track(state, part("a", 2, 3, location=place, event_type=event_type),
-                          rules, "2017-02-09T10:00:00Z", 72)
+    # the last part is a raid three days before, told in the same story
+    date = "2017-02-06" if event_type is None else "2017-02-09"
+    second, state = track(state, part("a", 2, 3, location=place, event_type=event_type,
+                                      date=date), rules, "2017-02-09T10:00:00Z", 72)
     assert first is not None and second is not None
     assert second.alert_id == first.alert_id and second.version == 2
     assert (second.incident.killed, len(second.reports), len(state)) == (8, 2, 1)
