@@ -15,7 +15,7 @@ from wirewatch import dates, geo
 from wirewatch.extraction.lexicon import RECALLED_ATTACK, RETROSPECTIVE_LEAD
 from wirewatch.extraction.mention import Article, Count, Mention, _Group
 from wirewatch.extraction.reading import without_acronyms
-from wirewatch.extraction.tolls import _incident
+from wirewatch.extraction.tolls import _headline, _incident
 from wirewatch.quantities import phrase_value
 from wirewatch.violence import EVENT_WORDING, NON_VIOLENT_CAUSES, VIOLENCE
 
@@ -57,7 +57,7 @@ def build_incidents(
             mention.place = geo.locate(names, {mention.index})
     groups: list[_Group] = []
     for mention in mentions:
-        target = _same_incident(groups, mention)
+        target = _same_incident(groups, mention, published)
         if target is None:
             groups.append(_Group([mention]))
         else:
@@ -239,7 +239,8 @@ def _recall_by_the_texts_own_dates(
             mention.recalled = True
 
 
-def _same_incident(groups: list[_Group], mention: Mention) -> _Group | None:
+def _same_incident(groups: list[_Group], mention: Mention,
+                   published: date | None = None) -> _Group | None:
     """The incident a mention belongs to, or None when it reports a new one.
 
     Within an article, a report without a cue of its own (another date, another town,
@@ -264,6 +265,12 @@ def _same_incident(groups: list[_Group], mention: Mention) -> _Group | None:
         update = mention.revision and any(c.toll for c in mention.counts)
         other_date = mention.has_date and group_date is not None and \
             mention.date != group_date and not update
+        if group_date is None and not update and _days_before(mention, published) >= 2 and \
+                _other_figures(mention, group):
+            # an undated lead tells the latest news; "on Saturday, seven were killed" in a
+            # Wednesday story, with other figures, is an earlier incident (a headline is
+            # undated by nature: the body's date is its event's)
+            other_date = True
         if mention.new_event and not other_date and _restates(mention, group):
             # "2 killed, 10 hurt in bus attack" ... "Two people were killed and 10 others were
             # injured": the same figures told again, whatever "others" says
@@ -284,6 +291,23 @@ def _same_incident(groups: list[_Group], mention: Mention) -> _Group | None:
             mention.additive = True  # "a businessman was killed ... forces killed six rebels"
         return group
     return None
+
+
+def _other_figures(mention: Mention, group: _Group) -> bool:
+    """Does the mention give another death toll than an undated lead that is not just a
+    headline?"""
+    lead = [m for m in group.mentions if not m.additive and not _headline(m)]
+    if not lead or _restates(mention, group):
+        return False
+    killed = mention.total("killed")[0]
+    return bool(killed) and killed != max(m.total("killed")[0] for m in lead)
+
+
+def _days_before(mention: Mention, published: date | None) -> int:
+    """How many days before publication the mention dates its event (0 when undated)."""
+    if not mention.has_date or mention.date is None or published is None:
+        return 0
+    return (published - mention.date).days
 
 
 def _toll_told_again(groups: list[_Group], mention: Mention) -> _Group | None:

@@ -416,3 +416,23 @@ def test_the_weekend_is_a_date_apart_from_a_weekday_after_it(text: str) -> None:
     found = incidents(text, published="2026-03-05")  # a Thursday
     assert sorted(i.killed for i in found) == [17, 25]
     assert sorted(i.date or "" for i in found) == ["2026-02-28", "2026-03-04"]
+
+
+@pytest.mark.parametrize("text", [
+    "Four soldiers and six militants were killed in a clash near the border, the army said. "
+    "On Saturday, seven militants were killed in a raid on a hideout.",
+    "Gunmen shot dead ten worshippers at a mosque, police said. Last Friday, seven traders "
+    "died when a bomb hit the cattle market.",
+    "Ten people were killed when rebels attacked a bus, officials said. Seven farmers were "
+    "killed in an ambush on Sunday, local media reported.",
+])
+def test_a_dated_earlier_toll_after_an_undated_lead_is_another_incident(text: str) -> None:
+    found = incidents(text, published="2026-03-05")  # a Thursday
+    assert sorted(i.killed for i in found) == [7, 10]
+
+
+def test_an_undated_lead_and_its_dated_retelling_are_one_incident() -> None:
+    found = incidents("Ten people were killed when rebels attacked a bus, officials said. "
+                      "The attack on Sunday left ten dead and four wounded.",
+                      published="2026-03-05")
+    assert [(i.killed, i.wounded) for i in found] == [(10, 4)]
