@@ -444,6 +444,37 @@ def _is_agent_form(tokens: list[Token], pos: int) -> bool:
 _SINGULAR = re.compile(r"^(a|an|one)$", re.I)
 
 
+#: words that may stand between a verb and the figure it takes: "left at least three"
+_QUALIFYING_WORDS = frozenset({"at", "least", "most", "more", "than", "some", "about",
+                               "around", "nearly", "almost", "over", "up", "to", "an",
+                               "estimated", "roughly", "approximately"})
+
+
+def _coordinated_counts(span: Span, quants: list[Figure]) -> None:
+    """ "left three soldiers and seven militants dead", "3 soldiers, 7 militants killed":
+    counts listed together before one casualty word all take its outcome."""
+    tokens = list(span)
+    for q in sorted(quants, key=lambda f: -f.start):
+        if q.outcome:
+            continue
+        nxt = min((r for r in quants if r.start >= q.end), key=lambda r: r.start, default=None)
+        if nxt is None or not nxt.outcome or nxt.via not in ("right", "syntax") or nxt.subset:
+            continue
+        head = next((t for t in reversed(tokens[:q.start])
+                     if t.lower_ not in _QUALIFYING_WORDS), None)
+        if head is not None and head.pos_ in ("VERB", "AUX") and head.lower_ not in TOLL_VERBS:
+            continue  # "police arrested 12 suspects and two soldiers were killed"
+        if any(t.lower_ in ("addition", "besides", "including", "among", "except", "plus",
+                            "of", "with", "by", "from")
+               for t in tokens[max(0, q.start - 3):q.start]):
+            continue  # "in addition to 12 assailants, 56 were killed": counted apart
+        between = tokens[q.end:nxt.start]
+        joiners = [t for t in between if t.lower_ in (",", "and")]
+        if joiners and all(t.lower_ in (",", "and") or t.pos_ in ("ADJ", "NOUN", "PROPN")
+                           for t in between):
+            q.outcome, q.via = nxt.outcome, nxt.via
+
+
 def _elided_counts(span: Span, quants: list[Figure]) -> None:
     """ "Nine were killed on Monday and four more on Tuesday", "12 soldiers died on the
     first day and three others the next": a figure joined by "and" to a counted one, in a

@@ -15,6 +15,7 @@ from wirewatch import dates
 from wirewatch.extraction.context import _date, _perpetrator
 from wirewatch.extraction.counts import (
     _assign,
+    _coordinated_counts,
     _elided_counts,
     _quantities,
     _singular_victims,
@@ -129,6 +130,7 @@ def read_mention(index: int, text: str, span: Span, published: date | None) -> M
         return None
     _assign(span, quants, triggers)
     _singular_victims(span, quants, triggers)
+    _coordinated_counts(span, quants)
     _elided_counts(span, quants)
     read = [(q, q.count()) for q in quants if q.outcome]
     other_account = OTHER_ACCOUNT.search(text) or CLAIMED.search(text) or \

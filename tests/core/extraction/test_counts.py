@@ -366,3 +366,22 @@ def test_eliminated_people_are_dead(text: str, killed: int) -> None:
 
 def test_eliminated_things_are_no_casualties() -> None:
     assert incidents("The reform eliminated two posts and the budget was cut.") == []
+
+
+@pytest.mark.parametrize("text, killed", [
+    ("Clashes in the tribal region left at least three soldiers and seven militants dead on "
+     "Monday.", 10),
+    ("3 soldiers, 7 militants killed in border clashes", 10),
+    ("The fighting left two policemen, four rebels and five civilians dead.", 11),
+])
+def test_counts_listed_before_one_casualty_word_all_take_it(text: str, killed: int) -> None:
+    assert one(text).killed == killed
+
+
+@pytest.mark.parametrize("text, killed", [
+    ("Police arrested 12 suspects and two soldiers were killed in the raid.", 2),
+    ("In addition to 3 attackers, 20 guards were killed in the raid.", 23),
+    ("Troops captured 15 fighters, 4 soldiers died in the assault.", 4),
+])
+def test_a_count_another_verb_takes_is_not_listed_with_the_dead(text: str, killed: int) -> None:
+    assert one(text).killed == killed
