@@ -757,11 +757,16 @@ def _named_victims(tokens: list[Token], pos: int) -> list[int]:
     base = tokens[0].i
     found = []
     if _is_agent_form(tokens, pos) and trigger.pos_ == "VERB":
-        after = [t for t in tokens[pos + 1:pos + 5] if t.lower_ != "dead"]
-        # "killed Admiral Jane Doe": a title may come before the name
-        while len(after) > 1 and after[0].pos_ == "PROPN" and after[0].ent_type_ != "PERSON" \
-                and after[1].ent_type_ == "PERSON":
-            after = after[1:]
+        after = [t for t in tokens[pos + 1:pos + 9] if t.lower_ != "dead"]
+        # "killed Admiral Jane Doe", "killed local journalist Jane Doe", "killed top
+        # al-Qaida operative John Doe": a title may come before the name
+        title = 0
+        while title < len(after) - 1 and title < 6 and after[title].ent_type_ != "PERSON" and \
+                (after[title].pos_ in ("ADJ", "NOUN", "PROPN") or after[title].text == "-"):
+            title += 1
+        if title and after[title].ent_type_ == "PERSON" and \
+                all(t.lower_ not in THING_NOUNS for t in after[:title]):
+            after = after[title:]
         if after and after[0].ent_type_ == "PERSON":
             found.append(after[0].i - base)
     if _is_patient_form(tokens, pos):

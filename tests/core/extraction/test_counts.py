@@ -385,3 +385,17 @@ def test_counts_listed_before_one_casualty_word_all_take_it(text: str, killed: i
 ])
 def test_a_count_another_verb_takes_is_not_listed_with_the_dead(text: str, killed: int) -> None:
     assert one(text).killed == killed
+
+
+@pytest.mark.parametrize("text", [
+    "Unknown gunmen shot and killed local journalist Maria Lopez in the town on Monday.",
+    "Soldiers killed senior militant commander Abu Hamza in a raid on Monday.",
+    "Police shot dead notorious gang leader John Okafor at a checkpoint on Monday.",
+])
+def test_a_named_victim_after_a_title_is_one_dead(text: str) -> None:
+    assert one(text).killed == 1
+
+
+def test_a_thing_before_a_name_is_no_title() -> None:
+    assert one("The blast killed three people near the Ahmed Shah Massoud statue on Monday."
+               ).killed == 3
