@@ -186,6 +186,11 @@ RETROSPECTIVE_LEAD = re.compile(
 EARLIER_CUES = re.compile(
     r"\bhad (been )?(killed|shot|wounded|injured|died|gunned|murdered|slain|executed)\b", re.I,
 )
+#: "the attack comes days after gunmen killed two officers": the clause tells an earlier
+#: event than the one reported
+COMES_AFTER = re.compile(
+    r"\b(comes?|came|coming)\s+(just\s+|only\s+|barely\s+)?(a|an|one|two|three|four|five|"
+    r"six|several|few|\d+)?\s*(days?|hours?|weeks?|months?)\s+after\b", re.I)
 ACCIDENT_CUES = re.compile(
     r"\b(accident(al|ally)?|by mistake|mistaken(ly)?|friendly fire|in error|erroneous(ly)?|"
     r"unintentional(ly)?|misfired?|stray)\b", re.I,

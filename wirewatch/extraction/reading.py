@@ -28,6 +28,7 @@ from wirewatch.extraction.lexicon import (
     ATTACK_CLAUSE,
     ATTACKER_COUNTED,
     CLAIMED,
+    COMES_AFTER,
     COMMEMORATION,
     EARLIER_CUES,
     IN_ADDITION,
@@ -245,7 +246,10 @@ def _self_counted(span: Span, quants: list[Figure]) -> bool:
 
 
 def _earlier_event(text: str) -> bool:
-    """Does a past perfect ("had been shot dead") put the event before the one reported?"""
+    """Does a past perfect ("had been shot dead") or "comes days after" put the event
+    before the one reported?"""
+    if COMES_AFTER.search(text):
+        return True  # "the attack comes days after a bomb injured three investigators"
     cue = EARLIER_CUES.search(text)
     return cue is not None and not _REPORTED_SPEECH.search(text[:cue.start()])
 

@@ -571,3 +571,16 @@ def test_a_charge_of_violence_is_not_a_new_toll(text: str) -> None:
 ])
 def test_a_running_total_a_toll_is_added_to_is_not_the_toll(text: str, killed: int) -> None:
     assert sum(i.killed for i in incidents(text) if not i.historical) == killed
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Gunmen killed eight people at a bar on Friday. The attack comes days after a bomb "
+     "planted by a cartel injured three investigators.", [(0, 3), (8, 0)]),
+    ("Gunmen killed twelve villagers in a raid on Monday. The massacre came a week after "
+     "gunmen shot dead two police officers in the same state.", [(2, 0), (12, 0)]),
+    ("A car bomb killed 20 people at a market on Tuesday. The bombing comes two days after "
+     "militants killed five soldiers at a checkpoint.", [(5, 0), (20, 0)]),
+])
+def test_what_an_attack_comes_days_after_is_an_earlier_incident(
+        text: str, expected: list[tuple[int, int]]) -> None:
+    assert sorted((i.killed, i.wounded) for i in incidents(text)) == expected
