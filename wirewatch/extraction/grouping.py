@@ -9,12 +9,14 @@ from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 
 from schemas.records import (
+    EvidenceRole,
     Incident,
 )
 from wirewatch import dates, geo
 from wirewatch.extraction.lexicon import RECALLED_ATTACK, RETROSPECTIVE_LEAD
 from wirewatch.extraction.mention import Article, Count, Mention, _Group
 from wirewatch.extraction.reading import without_acronyms
+from wirewatch.cleaning import SENTENCE_END
 from wirewatch.extraction.tolls import _headline, _incident
 from wirewatch.quantities import phrase_value
 from wirewatch.violence import EVENT_WORDING, NON_VIOLENT_CAUSES, VIOLENCE
@@ -62,9 +64,52 @@ def build_incidents(
             groups.append(_Group([mention]))
         else:
             target.mentions.append(mention)
+    used = {m.index for m in mentions}
+    incidents = _records(article, groups, all_sentences, names, used, published)
+    titles = _title_lines(mentions, all_sentences)
+    if titles and len(titles) < len(mentions):
+        # "42 killed in attacks on villages" over a body telling of 17 dead at the weekend
+        # and 25 on Wednesday: the title sums the story's incidents, it is none of its own
+        parts = [_Group([m for m in g.mentions if m not in titles],
+                        titled={m.index for m in g.mentions if m in titles}) for g in groups]
+        body = _records(article, [g for g in parts if g.mentions], all_sentences, names,
+                        used, published)
+        if any(_sums(title, body) for title in titles):
+            return _with_titles(body, titles)
+    return incidents
+
+
+def _title_lines(mentions: list[Mention], all_sentences: Sequence[str]) -> list[Mention]:
+    """The mentions in the lines above the story's first full sentence (its titles)."""
+    first = next((i for i, s in enumerate(all_sentences) if SENTENCE_END.search(s)), 0)
+    return [m for m in mentions if m.index < first]
+
+
+def _sums(title: Mention, incidents: list[Incident]) -> bool:
+    """Are a title's figures the sum of the current incidents' tolls?"""
+    current = [i for i in incidents if not i.historical]
+    killed, wounded = title.total("killed")[0], title.total("wounded")[0]
+    return bool(current) and killed > 0 and killed == sum(i.killed for i in current) and \
+        wounded in (0, sum(i.wounded for i in current))
+
+
+def _with_titles(incidents: list[Incident], titles: list[Mention]) -> list[Incident]:
+    """The body's incidents, the largest keeping the titles as evidence of their role."""
+    largest = max((i for i in incidents if not i.historical), key=lambda i: i.killed)
+    for title in reversed(titles):
+        largest.roles.insert(0, EvidenceRole(
+            title.text, "restatement", title.total("killed")[0], title.total("wounded")[0],
+            "a title summing the incidents the story tells, not added"))
+        largest.evidence.insert(0, title.text)
+    return incidents
+
+
+def _records(article: Article, groups: list[_Group], all_sentences: Sequence[str],
+             names: list[geo.Toponym], used: set[int], published: date | None,
+             ) -> list[Incident]:
+    """The incident record of each group, with the sentence that says what happened."""
     incidents = []
     previous: geo.Located | None = None
-    used = {m.index for m in mentions}
     for group in groups:
         if not any(m.recalled for m in group.mentions):  # a recalled event has no lede
             group.context = _event_context(all_sentences, min(m.index for m in group.mentions),
@@ -78,7 +123,7 @@ def build_incidents(
         if group.mentions[0].same_place and previous is not None:
             located: geo.Located | None = previous  # "in the same area"
         else:
-            located = geo.locate(names, {m.index for m in group.mentions})
+            located = geo.locate(names, {m.index for m in group.mentions} | group.titled)
         incident = _incident(article, group, located, published)
         if incident is None:
             continue

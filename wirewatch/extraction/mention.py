@@ -177,5 +177,7 @@ class _Group:
     mentions: list[Mention] = field(default_factory=list)
     context: str | None = None  # the sentence just before that says what happened
     context_after: bool = False  # ... or just after, in a one-incident text
+    #: title lines that summed this incident with others: they still say where it was
+    titled: set[int] = field(default_factory=set)
 
 

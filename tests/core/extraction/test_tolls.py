@@ -436,3 +436,26 @@ def test_an_undated_lead_and_its_dated_retelling_are_one_incident() -> None:
                       "The attack on Sunday left ten dead and four wounded.",
                       published="2026-03-05")
     assert [(i.killed, i.wounded) for i in found] == [(10, 4)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("42 killed in bandit raids on villages\n\nGunmen killed 17 villagers over the weekend. "
+     "On Wednesday, 25 people were killed when gunmen raided two other villages.",
+     [17, 25]),
+    ("Nine dead in two attacks\n\nA bomb killed five shoppers at a market in Kano on Monday. "
+     "Elsewhere, gunmen shot dead four policemen at a checkpoint.", [4, 5]),
+    ("Twelve killed as blasts hit two towns\n\nA car bomb killed eight people in Baidoa on "
+     "Monday. In addition, a roadside bomb killed four soldiers near Afgoye.", [4, 8]),
+])
+def test_a_title_summing_the_story_s_incidents_is_none_of_its_own(
+        text: str, expected: list[int]) -> None:
+    found = incidents(text, published="2026-03-05")
+    assert sorted(i.killed for i in found) == expected
+    title = text.split("\n")[0]
+    assert any(r.sentence == title and r.role == "restatement" for i in found for r in i.roles)
+
+
+def test_a_title_with_more_dead_than_the_body_tells_still_sets_the_toll() -> None:
+    found = incidents("Ten killed in market bombing\n\nA bomb killed eight shoppers at a "
+                      "market in Kano on Monday.", published="2026-03-05")
+    assert [i.killed for i in found] == [10]
