@@ -13,10 +13,10 @@ from schemas.records import (
     Incident,
 )
 from wirewatch import dates, geo
+from wirewatch.cleaning import SENTENCE_END
 from wirewatch.extraction.lexicon import RECALLED_ATTACK, RETROSPECTIVE_LEAD
 from wirewatch.extraction.mention import Article, Count, Mention, _Group
 from wirewatch.extraction.reading import without_acronyms
-from wirewatch.cleaning import SENTENCE_END
 from wirewatch.extraction.tolls import _headline, _incident
 from wirewatch.quantities import phrase_value
 from wirewatch.violence import EVENT_WORDING, NON_VIOLENT_CAUSES, VIOLENCE
