@@ -158,6 +158,9 @@ NEW_EVENT_CUES = {"other", "another", "also", "separately", "separate", "more", 
 IN_ADDITION = re.compile(r"\s*(in addition|besides|on top of that)\s*,", re.I)
 RECALL_CUES = re.compile(
     r"\b(recalled|anniversary|years? ago|last year|in (19|20)\d\d\b|since (19|20)\d\d|"
+    # a time well before the story's: "killed in an air strike last month", "months ago",
+    # "ten years after the massacre"
+    r"last month|(weeks|months) ago|(years|decades|a decade|a year) after|"
     # an attack compared with the one reported: "a similar bombing", "the last such raid"
     r"(a|an|the) (similar|previous|prior) ([\w-]+ ){0,2}?" + _ATTACK_NOUNS + r"|"
     r"(the )?last such " + _ATTACK_NOUNS + r"|"
@@ -173,7 +176,13 @@ RECALL_CUES = re.compile(
 COMMEMORATION = re.compile(
     r"\b(memorial|commemorat\w*|vigil|wreaths?|remembrance|tribute|honou?r(ed|ing)?|"
     r"remember(ed|ing)?|in memory)\b[^.;]{0,40}?\b(the|its|their)\s+(\d[\d,]*|" +
-    NUMBER_WORDS + r")\b", re.I)
+    NUMBER_WORDS + r")\b|"
+    # mourning people killed: "the funeral on Tuesday of three soldiers killed in ...",
+    # "relatives buried the eight miners", "laid to rest the two guards"
+    r"\bfunerals?\b[^.;]{0,30}?\b(of|for)\s+(the\s+|its\s+|their\s+)?(\d[\d,]*|" +
+    NUMBER_WORDS + r")\b|"
+    r"\b(buried|bury|burying|laid to rest|mourned|mourning)\s+(\w+\s+){0,2}?(the|its|their)\s+"
+    r"(\d[\d,]*|" + NUMBER_WORDS + r")\b", re.I)
 #: a story that is about remembering or judging an attack (or a reprint of an old one),
 #: said before its first casualty figure: "Kenya marks 20 years since ...", "... a decade
 #: on", "Court jails three men over ...", "From the archive, ..."

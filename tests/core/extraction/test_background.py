@@ -584,3 +584,27 @@ def test_a_running_total_a_toll_is_added_to_is_not_the_toll(text: str, killed: i
 def test_what_an_attack_comes_days_after_is_an_earlier_incident(
         text: str, expected: list[tuple[int, int]]) -> None:
     assert sorted((i.killed, i.wounded) for i in incidents(text)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Hundreds of mourners attended the funeral on Tuesday of three soldiers killed in last "
+    "week's ambush near the border.",
+    "Villagers buried on Friday the eight miners shot dead by gunmen at the weekend.",
+    "The bodies of two aid workers killed in an air strike last month were returned to their "
+    "families on Thursday.",
+    "Ten years after the massacre in which 77 people died, survivors returned to the island.",
+    "Months ago, a gunman shot dead six worshippers at the temple; on Sunday it reopened.",
+])
+def test_funerals_and_times_long_past_recall_their_dead(text: str) -> None:
+    assert all(i.historical for i in incidents(text, published="2026-03-05"))
+
+
+@pytest.mark.parametrize("text, killed", [
+    ("A suicide bomber struck mourners at a funeral in the town on Tuesday, killing 20.", 20),
+    ("Gunmen attacked a burial procession on Monday, killing four people.", 4),
+    ("Two soldiers were killed on Monday. Last month, a similar attack killed 12 people in "
+     "the same district.", 2),
+])
+def test_an_attack_on_mourners_is_current(text: str, killed: int) -> None:
+    found = incidents(text, published="2026-03-05")
+    assert sum(i.killed for i in found if not i.historical) == killed
