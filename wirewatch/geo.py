@@ -319,7 +319,9 @@ def _lookup(sentence: str, index: int, start: int, name: str) -> Toponym | None:
         votes = {country: min(weight, NATIONALITY) for country, weight in votes.items()}
     if not votes:
         return None
-    dateline = name.isupper() and len(name) > 3 and re.match(r"\s*(\(\w+\)\s*)?[:—–-]", after)
+    # "BOGOTA:", "NAIROBI (Reuters) -", "KHAR, Pakistan --"
+    dateline = name.isupper() and len(name) > 3 and re.match(
+        r"\s*(,\s*[A-Z][\w.'’ -]{1,30}?)?\s*(\(\w+\)\s*)?[:—–-]", after)
     before = sentence[:start].split()
     if before and before[-1].lower() in LOCATIVES:
         votes = {country: LOCATIVE_FACTOR * weight for country, weight in votes.items()}
@@ -376,12 +378,14 @@ def locate(article: Sequence[Toponym], sentences: set[int]) -> Located | None:
 def place_in(country: str, names: Sequence[Toponym]) -> Located | None:
     """The most specific place ``names`` give inside ``country`` (first mention wins ties)."""
     best: tuple[int, Place, Toponym] | None = None
-    for t in sorted(names, key=lambda t: t.dateline):  # a dateline only when nothing else
+    # a dateline says where the reporter filed: it votes for the country, but a place
+    # only the dateline names is not where it happened
+    for t in (t for t in names if not t.dateline):
         place = t.place_in(country)
         if place is None:
             continue
         rank = {"city": 3, "region": 2, "country": 1}.get(place.kind, 0)
-        if best is None or (rank > best[0] and not t.dateline):
+        if best is None or rank > best[0]:
             best = (rank, place, t)
     if best is None:
         return None

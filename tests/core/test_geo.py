@@ -143,3 +143,16 @@ def test_a_country_a_title_is_accredited_to_weighs_as_a_nationality(sentence: st
 def test_a_language_is_not_a_nationality(sentence: str, language: str, nationality: str) -> None:
     votes = countries(sentence)
     assert language not in votes and nationality in votes
+
+
+@pytest.mark.parametrize("sentence, country", [
+    ("BOGOTA, Colombia — Rebels killed 14 police officers in an ambush in the south.", "CO"),
+    ("NAIROBI (Wire) - Gunmen killed six traders at a market near the border.", "KE"),
+    ("LAGOS: Bandits killed 12 villagers in the north-west of the country.", "NG"),
+])
+def test_a_place_only_the_dateline_names_is_not_where_it_happened(
+        sentence: str, country: str) -> None:
+    names = parse([sentence])
+    assert names[0].dateline
+    place = locate(names, {0})
+    assert place is not None and place.country == country and place.lat is None
