@@ -234,6 +234,9 @@ class Incident(Record):
     location: Location = field(default_factory=Location)
     date: Date | None = None
     """The event's date, resolved against the article's publication time."""
+    date_inferred: StrictBool = False
+    """The text gives no date: ``date`` is the publication day (the event was on or before
+    it)."""
     accidental: StrictBool = False
     """Friendly fire or another accident of the perpetrator."""
     historical: StrictBool = False

@@ -29,6 +29,9 @@ T = TypeVar("T")
 SAME_EVENT_KM = geo.SAME_PLACE_KM
 #: ... and the dates they give are at most this many days apart
 SAME_EVENT_DAYS = 1
+#: a report whose text gives no date carries its publication day: the event may have been
+#: up to this many days before it ("the toll from the bombing rose to 40")
+UNDATED_REPORT_DAYS = 3
 #: an article's incidents at most this many days apart are parts of one story (a weekend
 #: raid and Wednesday's in the same state, told as one wave of attacks)
 SAME_STORY_DAYS = 7
@@ -105,7 +108,8 @@ def same_event(known: Incident, report: Incident) -> bool:
     """Do two reports describe one real-world event?
 
     - the same country, and dates at most ``SAME_EVENT_DAYS`` apart (each report resolves
-      "on Monday" against its own publication time; an undated report matches any date);
+      "on Monday" against its own publication time; a report whose text gives no date
+      carries its publication day and may come ``UNDATED_REPORT_DAYS`` after the event);
     - two named towns within ``SAME_EVENT_KM`` of each other (the same town included):
       one event, even when the reports classify it differently (a first report's "attack"
       is a later one's "clash");
@@ -114,8 +118,7 @@ def same_event(known: Incident, report: Incident) -> bool:
     """
     if known.location.country != report.location.country:
         return False
-    apart = _days_apart(known.date, report.date)
-    if apart is not None and apart > SAME_EVENT_DAYS:
+    if not _dates_agree(known, report):
         return False
     a, b = fold(known.location.name or ""), fold(report.location.name or "")
     towns = known.location.lat is not None and report.location.lat is not None
@@ -162,6 +165,16 @@ def part_of_story(alert: Alert, report: Incident) -> bool:
         (apart is None or apart <= SAME_STORY_DAYS)
 
 
+def _dates_agree(known: Incident, report: Incident) -> bool:
+    """At most ``SAME_EVENT_DAYS`` apart; a report that gives no date of its own (so
+    carries its publication day) may come up to ``UNDATED_REPORT_DAYS`` after the event."""
+    apart = _days_apart(known.date, report.date)
+    if apart is None or apart <= SAME_EVENT_DAYS:
+        return True
+    later = report if (report.date or "") > (known.date or "") else known
+    return later.date_inferred and apart <= UNDATED_REPORT_DAYS
+
+
 def _union(first: Sequence[T], second: Sequence[T], limit: int | None = None) -> list[T]:
     out = list(dict.fromkeys([*first, *second]))
     return out[:limit] if limit else out
@@ -200,8 +213,11 @@ def revise(alert: Alert, report: Incident, watched: list[WatchedRole], now: str)
     else:
         victims = [*(v for v in by_killed.victims if v.outcome == "killed"),
                    *(v for v in by_wounded.victims if v.outcome == "wounded")]
+    stated = known.date_inferred and not report.date_inferred and report.date
     incident = replace(
         known, killed=killed, wounded=wounded,
+        date=report.date if stated else known.date,
+        date_inferred=known.date_inferred and not stated,
         killed_qualifier=by_killed.killed_qualifier,
         wounded_qualifier=by_wounded.wounded_qualifier,
         victims=victims, perpetrator=known.perpetrator or report.perpetrator,

@@ -200,3 +200,37 @@ def test_an_article_s_other_events_are_other_alerts(changes: dict[str, object]) 
     other, state = track(state, second, rules, "2017-02-09T10:00:00Z", 72)
     assert first is not None and other is not None and other.alert_id != first.alert_id
     assert first.incident.killed == 5 and other.incident.killed == 3
+
+
+# --- undated follow-ups -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("days_later", [1, 2, 3])
+def test_an_undated_later_report_updates_the_event(days_later: int) -> None:
+    rules = parse_rules("TR")
+    first, state = track([], report("a", 3), rules, "2017-02-09T10:00:00Z", 96)
+    later = f"2017-02-{9 + days_later:02d}"
+    follow, state = track(state, report("b", 9, date=later, date_inferred=True), rules,
+                          f"{later}T10:00:00Z", 96)
+    assert first is not None and follow is not None
+    assert follow.alert_id == first.alert_id and follow.incident.killed == 9
+    assert follow.incident.date == "2017-02-09"  # the stated date stands
+
+
+@pytest.mark.parametrize("date, inferred", [
+    ("2017-02-11", False),  # a stated date two days later: another event
+    ("2017-02-13", True),   # undated, but four days later
+    ("2017-02-06", True),   # undated, and before the event: it cannot report it
+])
+def test_dates_too_far_apart_are_other_events(date: str, inferred: bool) -> None:
+    assert not same_event(incident(), report("b", 5, date=date, date_inferred=inferred))
+
+
+def test_a_stated_date_replaces_an_inferred_one() -> None:
+    rules = parse_rules("TR")
+    first, state = track([], report("a", 3, date="2017-02-10", date_inferred=True), rules,
+                         "2017-02-10T10:00:00Z", 96)
+    update, state = track(state, report("b", 4, date="2017-02-09"), rules,
+                          "2017-02-10T12:00:00Z", 96)
+    assert first is not None and update is not None and update.alert_id == first.alert_id
+    assert (update.incident.date, update.incident.date_inferred) == ("2017-02-09", False)

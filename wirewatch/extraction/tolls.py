@@ -65,6 +65,7 @@ def _incident(
         # own deaths are the toll
         killed = _suicide_bombers(said)
     event_date = next((m.date for m in mentions if m.has_date), None)
+    inferred = event_date is None and published is not None
     if event_date is None:
         event_date = published
     historical = any(m.recalled for m in mentions) or dates.is_historical(event_date, published)
@@ -81,6 +82,7 @@ def _incident(
         incident_id=incident_id, killed=killed, wounded=wounded, killed_qualifier=killed_q,
         wounded_qualifier=wounded_q, victims=victims, perpetrator=perpetrator,
         location=location, date=event_date.isoformat() if event_date else None,
+        date_inferred=inferred,
         accidental=any(m.accidental for m in mentions), historical=historical,
         evidence=evidence, article_ids=[article.id], roles=roles,
     )

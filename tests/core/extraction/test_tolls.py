@@ -459,3 +459,10 @@ def test_a_title_with_more_dead_than_the_body_tells_still_sets_the_toll() -> Non
     found = incidents("Ten killed in market bombing\n\nA bomb killed eight shoppers at a "
                       "market in Kano on Monday.", published="2026-03-05")
     assert [i.killed for i in found] == [10]
+
+
+def test_an_incident_s_date_says_whether_the_text_gave_it() -> None:
+    dated = one("A bomb killed five shoppers in Kano on Monday.", "2026-03-05")
+    undated = one("A bomb killed five shoppers in Kano.", "2026-03-05")
+    assert (dated.date, dated.date_inferred) == ("2026-03-02", False)
+    assert (undated.date, undated.date_inferred) == ("2026-03-05", True)
