@@ -229,7 +229,13 @@ AGGREGATE_CUES = re.compile(
     r"(?![\w-]| zone))|"
     r"(war|conflict|insurgency|uprising|violence|unrest)s? (has|have|had) (killed|claimed)|"
     r"(war|conflict|insurgency|uprising)s? (has|have|had) left\b|"
-    r"since the (war|conflict|insurgency|fighting|uprising|crisis) (began|started|erupted))\b",
+    r"since the (war|conflict|insurgency|fighting|uprising|crisis|unrest|violence|protests|"
+    r"offensive|operation|campaign) (began|started|erupted|broke out)|"
+    # the perfect over an open period: "hundreds have been killed since", "thousands of
+    # civilians have died in the fighting"
+    r"(have|has) (been )?(killed|died|wounded|injured)\b[^.;]{0,40}?\bsince( then)?\s*[.;,]|"
+    r"(hundreds|thousands|tens of thousands|millions) of\b[^.;]{0,40}?\b(have|has) "
+    r"(been (killed|wounded|injured)|died|lost their lives))\b",
     re.I,
 )
 #: "jailed for life over a bombing in which 44 people were killed": a court speaks of an

@@ -121,8 +121,12 @@ def read_mention(index: int, text: str, span: Span, published: date | None) -> M
             r"\b(were|was|have been|had been)\s+(killed|wounded|injured|fatally|shot dead|"
             r"(beaten|stabbed|hacked|burned) to death)", text):
         return None
-    if AGGREGATE_CUES.search(text) and not RANKED_EVENT.search(text):
-        return None  # a tally over months or years, not a report of one incident
+    running = RUNNING_TOTAL.search(text)
+    # a tally over months or years, not a report of one incident (unless only the clause
+    # adding this incident's toll to it speaks of the period)
+    if AGGREGATE_CUES.search(text[:running.start()] if running else text) and \
+            not RANKED_EVENT.search(text):
+        return None
     quants = _quantities(span)
     triggers = [t for t in span if _trigger_outcome(t)]
     self_inflicted = SELF_INFLICTED.search(text)
@@ -143,7 +147,6 @@ def read_mention(index: int, text: str, span: Span, published: date | None) -> M
         # "25 were killed, but other sources reported at least 37": the figure before the
         # other account stands; a sentence that is only another account adds nothing
         read = _standing_before(read, span, other_account.start() - span.start_char)
-    running = RUNNING_TOTAL.search(text)
     if running:
         # "two were shot dead, taking the total killed this year to 112": the clause's total
         # spans many incidents; the figures before it are this one's

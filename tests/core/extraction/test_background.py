@@ -608,3 +608,21 @@ def test_funerals_and_times_long_past_recall_their_dead(text: str) -> None:
 def test_an_attack_on_mourners_is_current(text: str, killed: int) -> None:
     found = incidents(text, published="2026-03-05")
     assert sum(i.killed for i in found if not i.historical) == killed
+
+
+@pytest.mark.parametrize("text, killed", [
+    ("Three policemen were killed at a checkpoint on Monday. Hundreds of soldiers and police "
+     "have been killed since.", 3),
+    ("Two soldiers died in the ambush on Monday. Thousands of civilians have died in the "
+     "fighting.", 2),
+    ("Five people were killed in the raid on Monday. Dozens have been wounded since the "
+     "unrest began in March.", 5),
+])
+def test_a_perfect_over_an_open_period_is_a_running_total(text: str, killed: int) -> None:
+    found = incidents(text)
+    assert [i.killed for i in found if not i.historical] == [killed]
+    assert sum(i.wounded for i in found) == 0
+
+
+def test_killed_since_a_named_attack_is_its_toll() -> None:
+    assert one("Four people have been killed since Monday's blast, police said.").killed == 4
