@@ -252,7 +252,13 @@ def _assign(span: Span, quants: list[Figure], triggers: list[Token]) -> None:
     base = span.start
     trig_pos = {t.i - base: t for t in triggers}
     quant_starts = {q.start for q in quants}
+    for q in quants:
+        told = _number_counted(tokens, q, trig_pos)
+        if told is not None:
+            q.outcome, q.via, q.toll = told, "left", True
     for n, q in enumerate(quants):
+        if q.outcome:
+            continue
         if q.start > 0 and tokens[q.start - 1].lower_ == "by":
             continue  # "beaten to death by four men": the attackers, not the dead
         # N ... killed / N dead / N were wounded
@@ -448,6 +454,27 @@ _SINGULAR = re.compile(r"^(a|an|one)$", re.I)
 _QUALIFYING_WORDS = frozenset({"at", "least", "most", "more", "than", "some", "about",
                                "around", "nearly", "almost", "over", "up", "to", "an",
                                "estimated", "roughly", "approximately"})
+
+
+def _number_counted(tokens: list[Token], q: Figure, trig_pos: dict[int, Token]
+                    ) -> Outcome | None:
+    """ "The number of worshippers killed when gunmen opened fire ... rose to 21": the
+    outcome of a figure a toll verb gives ("rose to", "stood at") for "the number of ...
+    killed" told before it, however long the clause between."""
+    before = [t.lower_ for t in tokens[max(0, q.start - 5):q.start]]
+    if not any(w in TOLL_VERBS for w in before) or not before or \
+            not {"to", "at"} & set(before[-3:]):
+        return None
+    for pos in range(q.start - 1, -1, -1):
+        if tokens[pos].text in (".", "!", "?", ";"):
+            return None
+        if tokens[pos].lower_ == "number" and pos + 1 < len(tokens) and \
+                tokens[pos + 1].lower_ == "of":
+            for trig in range(pos + 2, min(pos + 7, q.start)):
+                if trig in trig_pos:
+                    return _trigger_outcome(trig_pos[trig])
+            return None
+    return None
 
 
 def _coordinated_counts(span: Span, quants: list[Figure]) -> None:

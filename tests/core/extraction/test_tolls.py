@@ -466,3 +466,15 @@ def test_an_incident_s_date_says_whether_the_text_gave_it() -> None:
     undated = one("A bomb killed five shoppers in Kano.", "2026-03-05")
     assert (dated.date, dated.date_inferred) == ("2026-03-02", False)
     assert (undated.date, undated.date_inferred) == ("2026-03-05", True)
+
+
+@pytest.mark.parametrize("text", [
+    "The number of people killed in a bomb blast at a mosque in the north of the capital on "
+    "Wednesday evening has risen to 21, with 33 wounded, police said.",
+    "The number of worshippers killed when two gunmen opened fire inside a packed church in "
+    "the southern port city on Sunday morning rose to 21, officials said.",
+    "The number of migrants killed when their boat was shelled off the coast of the "
+    "war-torn country late on Wednesday night has climbed to 21.",
+])
+def test_the_number_killed_far_before_its_figure_is_a_toll(text: str) -> None:
+    assert one(text).killed == 21
