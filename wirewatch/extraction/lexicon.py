@@ -128,7 +128,10 @@ CLAIMED = re.compile(
 MILITANT_SPOKESMAN = re.compile(
     r"\b(taliban|(al[- ])?shabaab?|boko haram|islamic state|isis|isil|houthis?|rebels?|"
     r"militants?|insurgents?|insurgency|jihadists?|guerrillas?)(['’]s?)?\s+(\w+\s+){0,2}?"
-    r"spokes(man|woman|person)\b", re.I)
+    r"spokes(man|woman|person)\b|"
+    # "X claimed responsibility for the attack, saying its fighters had killed 30"
+    r"\bclaim(ed|s|ing)? (the )?responsibility\b[^.;]{0,100}?\b(saying|said|adding|"
+    r"and said|boasting)\b", re.I)
 UNCONFIRMED = re.compile(
     r"\b((could|can) ?not (immediately )?(be )?(confirmed|verified)|unconfirmed|unverified)\b",
     re.I)

@@ -220,7 +220,7 @@ def _first_figure_and_more(read: list[tuple[Figure, Count]]) -> list[tuple[Figur
 #: unless a relative or time clause or a year puts an earlier event in between ("said the
 #: suspect, who had killed a guard in 2019, ...")
 _REPORTED_SPEECH = re.compile(
-    r"\b(confirmed|said|says|reported|announced|told \w+|stated|added|learned|learnt|"
+    r"\b(confirmed|said|says|saying|reported|announced|told \w+|stated|added|learned|learnt|"
     r"believed|feared|understood|knew)\s+(that\s+)?"
     r"((?!(who|whom|whose|which|when|after|before|since|until|once)\b)(?!\d{4}\b)"
     r"[\w'’-]+,?\s+){0,20}$", re.I)

@@ -327,6 +327,19 @@ def test_an_armed_group_s_own_count_is_its_claim_not_the_toll(text: str, killed:
     assert sum(i.killed for i in incidents(text)) == killed
 
 
+@pytest.mark.parametrize("text, killed", [
+    ("A suicide bomber killed 14 soldiers at a base on Tuesday. The militants claimed "
+     "responsibility for the attack in a statement, saying their fighters had killed 30 "
+     "soldiers.", 14),
+    ("Gunmen killed six policemen at a checkpoint on Monday. The Taliban claimed "
+     "responsibility and said 20 officers died.", 6),
+    ("Rebels claimed responsibility for Sunday's ambush, saying they killed 12 troops.", 12),
+])
+def test_a_figure_told_with_a_claim_of_responsibility_is_the_group_s_claim(
+        text: str, killed: int) -> None:
+    assert sum(i.killed for i in incidents(text) if not i.historical) == killed
+
+
 def test_a_state_force_s_spokesman_is_a_source_like_any() -> None:
     assert one("An army spokesman said troops killed 12 militants in the raid.").killed == 12
 
