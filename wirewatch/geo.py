@@ -313,6 +313,9 @@ def _lookup(sentence: str, index: int, start: int, name: str) -> Toponym | None:
     after = sentence[start + len(name):]
     if _LANGUAGE.match(after):
         return None  # "a French-speaking Belgian": a language, not a nationality
+    if _NAMED_BUILDING.match(after) or (_BUILDING_AFTER_POSSESSIVE.search(sentence[:start])
+                                        and re.fullmatch(_BUILDINGS, name, re.I)):
+        return None  # "Saint Mark's Church", "St Patrick's Cathedral": a saint's, no place
     votes = _votes(name, places, after)
     if _ACCREDITED_TO.search(sentence[:start]):
         # "a former ambassador to the United States": who someone is, not where it happened
@@ -334,6 +337,11 @@ def _lookup(sentence: str, index: int, start: int, name: str) -> Toponym | None:
 #: "a former ambassador to the United States", "the UN envoy to Yemen"
 _ACCREDITED_TO = re.compile(r"\b(ambassadors?|envoys?|consuls?|emissary|delegates?)\s+to\s+"
                         r"(the\s+)?$", re.I)
+#: a building named for a person or saint: "Saint Mark's Church", "St. Anne's Hospital"
+_BUILDINGS = (r"(church|cathedral|basilica|chapel|mosque|temple|shrine|monastery|abbey|"
+              r"hospital|school|college|university|academy)")
+_NAMED_BUILDING = re.compile(r"['’]s\s+" + _BUILDINGS + r"\b", re.I)
+_BUILDING_AFTER_POSSESSIVE = re.compile(r"['’]s\s+$")
 #: a language, not a nationality: "French-speaking", "an Arabic-language newspaper"
 _LANGUAGE = re.compile(r"\s*[-‐]\s*(speaking|speakers?|language)\b", re.I)
 

@@ -156,3 +156,12 @@ def test_a_place_only_the_dateline_names_is_not_where_it_happened(
     assert names[0].dateline
     place = locate(names, {0})
     assert place is not None and place.country == country and place.lat is None
+
+
+@pytest.mark.parametrize("sentence", [
+    "A bomb went off outside Saint Mark's Church in the city.",
+    "Gunmen stormed St Patrick's Cathedral during mass.",
+    "The wounded were taken to Saint Anne's Hospital.",
+])
+def test_a_building_named_for_a_saint_is_no_place(sentence: str) -> None:
+    assert countries(sentence) == {}

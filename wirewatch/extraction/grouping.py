@@ -111,19 +111,22 @@ def _records(article: Article, groups: list[_Group], all_sentences: Sequence[str
     incidents = []
     previous: geo.Located | None = None
     for group in groups:
+        context: int | None = None
         if not any(m.recalled for m in group.mentions):  # a recalled event has no lede
-            group.context = _event_context(all_sentences, min(m.index for m in group.mentions),
-                                           used)
-        if group.context is None and len(groups) == 1:
+            context = _event_context(all_sentences, min(m.index for m in group.mentions), used)
+        if context is None and len(groups) == 1:
             # "... left at least four dead. Fighting between rival gangs caused it.":
             # in a one-incident text, what happened may come after the toll
-            group.context = _event_context(all_sentences, max(m.index for m in group.mentions),
-                                           used, step=1)
-            group.context_after = group.context is not None
+            context = _event_context(all_sentences, max(m.index for m in group.mentions),
+                                     used, step=1)
+            group.context_after = context is not None
+        group.context = all_sentences[context] if context is not None else None
         if group.mentions[0].same_place and previous is not None:
             located: geo.Located | None = previous  # "in the same area"
         else:
-            located = geo.locate(names, {m.index for m in group.mentions} | group.titled)
+            # the sentence saying what happened often says where, too
+            own = {m.index for m in group.mentions} | group.titled
+            located = geo.locate(names, own | ({context} if context is not None else set()))
         incident = _incident(article, group, located, published)
         if incident is None:
             continue
@@ -133,21 +136,22 @@ def _records(article: Article, groups: list[_Group], all_sentences: Sequence[str
 
 
 def _event_context(all_sentences: Sequence[str], first: int, used: set[int],
-                   step: int = -1) -> str | None:
+                   step: int = -1) -> int | None:
     """The sentence right before an incident's first mention (or, with ``step=1``, right
-    after its last) when it says what happened.
+    after its last) when it says what happened; its index.
 
     "Militias clashed near the village. Two people were killed.": the clash is in the
-    first sentence, the toll in the second; both are the incident's evidence.
+    first sentence, the toll in the second; both are the incident's evidence. A sentence
+    about another event ("Separately, bandits abducted 12 travellers") is none.
     """
     for index in range(first + step, first + 4 * step, step):
         if index < 0 or index >= len(all_sentences) or index in used:
             return None
         sentence = all_sentences[index]
-        if len(sentence) > 600:
+        if len(sentence) > 600 or _ELSEWHERE.search(sentence):
             return None
         if EVENT_WORDING.search(sentence):
-            return sentence
+            return index
     return None
 
 

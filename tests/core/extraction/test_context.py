@@ -116,3 +116,26 @@ def test_abbreviations_do_not_cut_a_sentence(text: str) -> None:
 ])
 def test_lanka_in_a_headline_is_sri_lanka(text: str) -> None:
     assert one(text, "2026-04-19").location.country == "LK"
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Gunmen stormed a mosque in Kano during evening prayers. Nine worshippers were killed, "
+     "police said.", "Kano"),
+    ("A car bomb exploded at a busy market in Baidoa on Tuesday. At least 14 people died.",
+     "Baidoa"),
+    ("The explosion ripped through a bus station in the north of Peshawar. Police said 21 "
+     "people were killed and 33 wounded.", "Peshawar"),
+])
+def test_the_sentence_saying_what_happened_also_says_where(text: str, place: str) -> None:
+    assert one(text).location.name == place
+
+
+@pytest.mark.parametrize("other", [
+    "Separately, bandits abducted 12 travellers on a highway on Saturday.",
+    "Elsewhere, militants kidnapped two aid workers.",
+    "In a separate incident, gunmen seized 20 passengers from a bus.",
+])
+def test_a_sentence_about_another_event_does_not_say_what_happened(other: str) -> None:
+    inc = one(f"Gunmen attacked a village on Sunday, killing seven people. {other}")
+    assert all(r.sentence != other for r in inc.roles)
+    assert inc.sub_event_type != "Abduction/forced disappearance"
