@@ -82,6 +82,9 @@ class Toponym:
     places: tuple[Place, ...]
     votes: tuple[tuple[str, float], ...]  # (country, weight)
     dateline: bool = False  # "WASHINGTON:": where the reporter filed, not where it happened
+    #: a place named for something else than the event: "taken to hospital in Gusau",
+    #: "ambassador to the United States"; it votes weakly and is no incident's place
+    aside: bool = False
 
     @property
     def names_a_place(self) -> bool:
@@ -317,8 +320,10 @@ def _lookup(sentence: str, index: int, start: int, name: str) -> Toponym | None:
                                         and re.fullmatch(_BUILDINGS, name, re.I)):
         return None  # "Saint Mark's Church", "St Patrick's Cathedral": a saint's, no place
     votes = _votes(name, places, after)
-    if _ACCREDITED_TO.search(sentence[:start]):
-        # "a former ambassador to the United States": who someone is, not where it happened
+    aside = bool(_ACCREDITED_TO.search(sentence[:start]) or _TREATED_IN.search(sentence[:start]))
+    if aside:
+        # "a former ambassador to the United States", "taken to hospital in Gusau": who
+        # someone is, or where the wounded went, not where it happened
         votes = {country: min(weight, NATIONALITY) for country, weight in votes.items()}
     if not votes:
         return None
@@ -330,13 +335,18 @@ def _lookup(sentence: str, index: int, start: int, name: str) -> Toponym | None:
         votes = {country: LOCATIVE_FACTOR * weight for country, weight in votes.items()}
     elif _HIERARCHY.search(sentence[:start]):
         votes = {country: HIERARCHY_FACTOR * weight for country, weight in votes.items()}
-    return Toponym(index, start, name, tuple(places), tuple(votes.items()), bool(dateline))
+    return Toponym(index, start, name, tuple(places), tuple(votes.items()), bool(dateline),
+                   aside)
 
 
 #: a country a title is accredited to says who someone is, as weakly as a nationality:
 #: "a former ambassador to the United States", "the UN envoy to Yemen"
 _ACCREDITED_TO = re.compile(r"\b(ambassadors?|envoys?|consuls?|emissary|delegates?)\s+to\s+"
                         r"(the\s+)?$", re.I)
+#: where the wounded or the dead were taken: "hospital in Gusau", "airlifted to Nairobi"
+_TREATED_IN = re.compile(
+    r"\b((hospitals?|clinics?|morgue|mortuary)\s+(in|at)|(taken|rushed|airlifted|evacuated|"
+    r"flown|transferred|moved|driven)\s+to)\s+(the\s+)?$", re.I)
 #: a building named for a person or saint: "Saint Mark's Church", "St. Anne's Hospital"
 _BUILDINGS = (r"(church|cathedral|basilica|chapel|mosque|temple|shrine|monastery|abbey|"
               r"hospital|school|college|university|academy)")
@@ -388,7 +398,7 @@ def place_in(country: str, names: Sequence[Toponym]) -> Located | None:
     best: tuple[int, Place, Toponym] | None = None
     # a dateline says where the reporter filed: it votes for the country, but a place
     # only the dateline names is not where it happened
-    for t in (t for t in names if not t.dateline):
+    for t in (t for t in names if not t.dateline and not t.aside):
         place = t.place_in(country)
         if place is None:
             continue

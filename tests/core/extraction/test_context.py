@@ -139,3 +139,15 @@ def test_a_sentence_about_another_event_does_not_say_what_happened(other: str) -
     inc = one(f"Gunmen attacked a village on Sunday, killing seven people. {other}")
     assert all(r.sentence != other for r in inc.roles)
     assert inc.sub_event_type != "Abduction/forced disappearance"
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen attacked a village in Zamfara state on Sunday, killing seven people. Two "
+    "villagers were wounded and taken to hospital in Gusau.",
+    "Gunmen attacked a village in Zamfara state on Sunday, killing seven people. The "
+    "wounded were rushed to Gusau.",
+    "Gunmen attacked a village in Zamfara state on Sunday, killing seven people, and the "
+    "bodies were taken to the morgue in Gusau.",
+])
+def test_where_the_wounded_were_taken_is_not_where_it_happened(text: str) -> None:
+    assert one(text).location.name == "Zamfara"
