@@ -225,10 +225,11 @@ def _quantity_at(tokens: list[Token], i: int) -> Figure | None:
                                                                            "some", "most"):
         anaphoric = True
     before = [t.lower_ for t in tokens[max(0, i - 5):i]]
-    if any(w in SUPERSEDED_CUES for w in before) and not \
-            ("from" in before and "to" in before[before.index("from"):]):
-        # "after earlier reporting 11 dead", "up from 9": an old figure ("the toll from
-        # Monday's bombing to 25" is the new one)
+    # "after earlier reporting 11 dead", "up from 9": an old figure ("the toll from
+    # Monday's bombing to 25" is the new one, "peacekeepers from Chad were killed and two
+    # wounded" a new count)
+    if any(w in SUPERSEDED_CUES - {"from"} for w in before) or \
+            _from_an_old_figure(before):
         anaphoric = True
     if end < len(tokens) and tokens[end].lower_ in ("seriously", "critically", "severely",
                                                     "badly", "gravely") and i > 0 and \
@@ -288,7 +289,8 @@ def _assign(span: Span, quants: list[Figure], triggers: list[Token]) -> None:
             continue  # "23 rebels dead, 12 captured": the twelve have their own fate
         # killing N / killed N people / toll rose to N / injuring N others
         pos = q.start - 1
-        lower_bound = max(0, q.start - 16)
+        # only a death toll reaches that far: "the toll from an attack by ... rose to 26"
+        lower_bound = max(0, q.start - 24)
         while pos >= lower_bound:
             tok = tokens[pos]
             since_then = tok.lower_ == "since" and tokens[pos + 1].lower_ in TOLL_VERBS
@@ -454,6 +456,16 @@ _SINGULAR = re.compile(r"^(a|an|one)$", re.I)
 _QUALIFYING_WORDS = frozenset({"at", "least", "most", "more", "than", "some", "about",
                                "around", "nearly", "almost", "over", "up", "to", "an",
                                "estimated", "roughly", "approximately"})
+
+
+def _from_an_old_figure(before: list[str]) -> bool:
+    """ "up from 9", "from an earlier 9", "from at least 9": "from" right before the figure,
+    with at most qualifying words between."""
+    if "from" not in before:
+        return False
+    between = before[len(before) - before[::-1].index("from"):]
+    return all(w in _QUALIFYING_WORDS or w in ("earlier", "initial", "previous", "a", "the")
+               for w in between)
 
 
 def _number_counted(tokens: list[Token], q: Figure, trig_pos: dict[int, Token]

@@ -412,3 +412,26 @@ def test_a_named_victim_after_a_title_is_one_dead(text: str) -> None:
 def test_a_thing_before_a_name_is_no_title() -> None:
     assert one("The blast killed three people near the Ahmed Shah Massoud statue on Monday."
                ).killed == 3
+
+
+@pytest.mark.parametrize("text, killed, wounded", [
+    ("Four peacekeepers from Chad were killed and two were wounded when their convoy hit a "
+     "landmine.", 4, 2),
+    ("Three tourists from Spain died and five were hurt in the shooting at the museum.", 3, 5),
+    ("Two guards from the private firm were shot dead and one was wounded at the gate.", 2, 1),
+])
+def test_from_a_place_marks_no_old_figure(text: str, killed: int, wounded: int) -> None:
+    inc = one(text)
+    assert (inc.killed, inc.wounded) == (killed, wounded)
+
+
+@pytest.mark.parametrize("text", [
+    "The death toll from an attack by militants on a hotel in the capital city rose to 26 on "
+    "Sunday, as security forces ended the siege.",
+    "The toll from Saturday's bombing of the crowded bus station in the north of the country "
+    "has climbed to 26, officials said.",
+    "The death toll in the attack on the army base near the border with the neighbouring "
+    "state has now risen to 26.",
+])
+def test_a_death_toll_far_before_its_figure_is_still_the_toll(text: str) -> None:
+    assert one(text).killed == 26
