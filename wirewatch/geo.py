@@ -316,6 +316,8 @@ def _lookup(sentence: str, index: int, start: int, name: str) -> Toponym | None:
     after = sentence[start + len(name):]
     if _LANGUAGE.match(after):
         return None  # "a French-speaking Belgian": a language, not a nationality
+    if _TITLED.search(sentence[:start]):
+        return None  # "Police Colonel Abdi Hassan", "Dr. Ahmed Jordan": a person
     if _NAMED_BUILDING.match(after) or (_BUILDING_AFTER_POSSESSIVE.search(sentence[:start])
                                         and re.fullmatch(_BUILDINGS, name, re.I)):
         return None  # "Saint Mark's Church", "St Patrick's Cathedral": a saint's, no place
@@ -343,6 +345,15 @@ def _lookup(sentence: str, index: int, start: int, name: str) -> Toponym | None:
 #: "a former ambassador to the United States", "the UN envoy to Yemen"
 _ACCREDITED_TO = re.compile(r"\b(ambassadors?|envoys?|consuls?|emissary|delegates?)\s+to\s+"
                         r"(the\s+)?$", re.I)
+#: a title before a name makes it a person's: "Colonel Abdi Hassan", "Mr Lincoln"
+_TITLED = re.compile(
+    # (not "General", "Sheikh", "King", "Prince": they open place names too, "General
+    # Santos", "Sharm el-Sheikh", "Prince George")
+    r"\b(?i:colonel|col\.|major|maj\.|captain|capt\.|lieutenant|lt\.|sergeant|sgt\.|"
+    r"commander|president|minister|governor|senator|mayor|spokesman|spokeswoman|"
+    r"spokesperson|inspector|superintendent|commissioner|director|dr\.?|mr\.?|mrs\.?|"
+    r"ms\.?)"
+    r"(\s+[A-Z][\w'’.-]*){0,2}\s+$")
 #: where the wounded or the dead were taken: "hospital in Gusau", "airlifted to Nairobi"
 _TREATED_IN = re.compile(
     r"\b((hospitals?|clinics?|morgue|mortuary)\s+(in|at)|(taken|rushed|airlifted|evacuated|"

@@ -165,3 +165,16 @@ def test_a_place_only_the_dateline_names_is_not_where_it_happened(
 ])
 def test_a_building_named_for_a_saint_is_no_place(sentence: str) -> None:
     assert countries(sentence) == {}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Police Colonel Abdi Hassan said 56 people were wounded.",
+    "Commander Ahmad Jordan was killed by suicide bombers.",
+    "Mr. Kenya Smith told reporters four people died.",
+])
+def test_a_name_after_a_title_is_a_person(sentence: str) -> None:
+    assert countries(sentence) == {}
+
+
+def test_a_title_before_of_and_a_place_keeps_the_place() -> None:
+    assert "NG" in countries("The governor of Kano said four people died.")

@@ -67,21 +67,31 @@ def build_incidents(
     used = {m.index for m in mentions}
     incidents = _records(article, groups, all_sentences, names, used, published)
     titles = _title_lines(mentions, all_sentences)
-    if titles and len(titles) < len(mentions):
-        # "42 killed in attacks on villages" over a body telling of 17 dead at the weekend
-        # and 25 on Wednesday: the title sums the story's incidents, it is none of its own
-        parts = [_Group([m for m in g.mentions if m not in titles],
-                        titled={m.index for m in g.mentions if m in titles}) for g in groups]
+    lead = [m for m in mentions if m.index == _first_full_sentence(all_sentences)]
+    # "42 killed in attacks on villages" over a body telling of 17 dead at the weekend and
+    # 25 on Wednesday: the title sums the story's incidents, it is none of its own; so may
+    # the lead ("bombings across the city killed 19"), over two or more told one by one
+    for summary, least in ((titles, 1), (titles + lead, 2)):
+        if not summary or len(summary) == len(mentions):
+            continue
+        parts = [_Group([m for m in g.mentions if m not in summary],
+                        titled={m.index for m in g.mentions if m in summary}) for g in groups]
         body = _records(article, [g for g in parts if g.mentions], all_sentences, names,
                         used, published)
-        if any(_sums(title, body) for title in titles):
-            return _with_titles(body, titles)
+        if sum(not i.historical for i in body) >= least and \
+                any(_sums(m, body) for m in summary):
+            return _with_summaries(body, summary, published)
     return incidents
+
+
+def _first_full_sentence(all_sentences: Sequence[str]) -> int:
+    """The index of the story's first full sentence (after its title lines)."""
+    return next((i for i, s in enumerate(all_sentences) if SENTENCE_END.search(s)), 0)
 
 
 def _title_lines(mentions: list[Mention], all_sentences: Sequence[str]) -> list[Mention]:
     """The mentions in the lines above the story's first full sentence (its titles)."""
-    first = next((i for i, s in enumerate(all_sentences) if SENTENCE_END.search(s)), 0)
+    first = _first_full_sentence(all_sentences)
     return [m for m in mentions if m.index < first]
 
 
@@ -93,14 +103,24 @@ def _sums(title: Mention, incidents: list[Incident]) -> bool:
         wounded in (0, sum(i.wounded for i in current))
 
 
-def _with_titles(incidents: list[Incident], titles: list[Mention]) -> list[Incident]:
-    """The body's incidents, the largest keeping the titles as evidence of their role."""
+def _with_summaries(incidents: list[Incident], summary: list[Mention],
+                    published: date | None) -> list[Incident]:
+    """The body's incidents, the largest keeping the summing sentences as evidence of their
+    role; an incident the body does not date takes the summary's date ("bombings killed 19
+    on Thursday")."""
+    dated = next((m.date for m in summary if m.has_date and m.date), None)
+    if dated is not None:
+        for incident in incidents:
+            if incident.date_inferred:
+                incident.date, incident.date_inferred = dated.isoformat(), False
+                incident.historical = incident.historical or \
+                    dates.is_historical(dated, published)
     largest = max((i for i in incidents if not i.historical), key=lambda i: i.killed)
-    for title in reversed(titles):
+    for m in reversed(summary):
         largest.roles.insert(0, EvidenceRole(
-            title.text, "restatement", title.total("killed")[0], title.total("wounded")[0],
-            "a title summing the incidents the story tells, not added"))
-        largest.evidence.insert(0, title.text)
+            m.text, "restatement", m.total("killed")[0], m.total("wounded")[0],
+            "a title or lead summing the incidents the story tells, not added"))
+        largest.evidence.insert(0, m.text)
     return incidents
 
 

@@ -478,3 +478,40 @@ def test_an_incident_s_date_says_whether_the_text_gave_it() -> None:
 ])
 def test_the_number_killed_far_before_its_figure_is_a_toll(text: str) -> None:
     assert one(text).killed == 21
+
+
+@pytest.mark.parametrize("text", [
+    "A wave of bombings across the capital killed 19 people on Thursday, police said. In the "
+    "north, a car bomb killed nine people at a market. In the south, a roadside bomb killed "
+    "six people, and two bombs near the port killed four more.",
+    "Attacks on three villages killed 19 people on Thursday, officials said. Gunmen shot dead "
+    "nine farmers in the first village. Raiders killed ten herders in two other villages.",
+    "Twin blasts killed 19 people on Thursday, police said. The first bomb killed 12 people "
+    "at a bus stop. A second bomb killed seven people near a mosque an hour later.",
+])
+def test_a_lead_summing_the_incidents_told_one_by_one_is_counted_once(text: str) -> None:
+    found = incidents(text, published="2026-03-08")  # a Sunday
+    assert sum(i.killed for i in found) == 19
+    assert {i.date for i in found} == {"2026-03-05"}  # the lead's Thursday
+
+
+@pytest.mark.parametrize("text", [
+    "A wave of bombings across Iraq killed 19 people on Thursday, police said. In Kirkuk, a "
+    "car bomb killed nine people at a market. In Basra, a roadside bomb killed six people, "
+    "while two bombs in Mosul killed four more.",
+    "Militant attacks in three provinces killed 19 soldiers on Thursday, the army said. In "
+    "Kandahar, a suicide bomber killed 12 soldiers at a base. Seven soldiers were killed in "
+    "an ambush in Herat.",
+    "Bandit raids killed 19 villagers in the north-west on Thursday. Gunmen shot dead 11 "
+    "people in Gusau. Near Sokoto, raiders killed eight farmers.",
+])
+def test_a_lead_summing_incidents_in_other_towns_is_none_of_its_own(text: str) -> None:
+    found = incidents(text, published="2026-03-08")
+    assert sum(i.killed for i in found) == 19 and len(found) >= 2
+    assert {i.date for i in found} == {"2026-03-05"}
+
+
+def test_a_lead_and_another_event_of_the_same_toll_are_two_incidents() -> None:
+    found = incidents("A bomb killed ten people in Kabul on Thursday. Separately, ten people "
+                      "died in an ambush in Herat.", published="2026-03-08")
+    assert sum(i.killed for i in found) == 20
