@@ -329,9 +329,10 @@ def _lookup(sentence: str, index: int, start: int, name: str) -> Toponym | None:
         votes = {country: min(weight, NATIONALITY) for country, weight in votes.items()}
     if not votes:
         return None
-    # "BOGOTA:", "NAIROBI (Reuters) -", "KHAR, Pakistan --"
-    dateline = name.isupper() and len(name) > 3 and re.match(
-        r"\s*(,\s*[A-Z][\w.'’ -]{1,30}?)?\s*(\(\w+\)\s*)?[:—–-]", after)
+    # "BOGOTA:", "NAIROBI (Reuters) -", "KHAR, Pakistan --", "SUTHERLAND SPRINGS, Texas (AP) —"
+    opening = _DATELINE.match(sentence)
+    dateline = name.isupper() and len(name) > 3 and opening is not None and \
+        start < opening.end()
     before = sentence[:start].split()
     if before and before[-1].lower() in LOCATIVES:
         votes = {country: LOCATIVE_FACTOR * weight for country, weight in votes.items()}
@@ -345,6 +346,9 @@ def _lookup(sentence: str, index: int, start: int, name: str) -> Toponym | None:
 #: "a former ambassador to the United States", "the UN envoy to Yemen"
 _ACCREDITED_TO = re.compile(r"\b(ambassadors?|envoys?|consuls?|emissary|delegates?)\s+to\s+"
                         r"(the\s+)?$", re.I)
+#: a dateline opening a story: a place in capitals, maybe its region, maybe the agency
+_DATELINE = re.compile(r"\s*([A-Z][A-Z'’.-]+\s+){0,3}[A-Z][A-Z'’.-]+\s*"
+                       r"(,\s*[A-Z][\w.'’ -]{1,30}?){0,2}\s*(\([\w ]+\)\s*)?[:—–-]")
 #: a title before a name makes it a person's: "Colonel Abdi Hassan", "Mr Lincoln"
 _TITLED = re.compile(
     # (not "General", "Sheikh", "King", "Prince": they open place names too, "General
