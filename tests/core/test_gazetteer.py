@@ -25,6 +25,14 @@ def test_country_name() -> None:
     assert country_name("SY") in {"Syria", "Syrian Arab Republic"}
 
 
+@pytest.mark.parametrize("code, name", [
+    ("PS", "Palestine"), ("IR", "Iran"), ("CD", "Democratic Republic of the Congo"),
+    ("CG", "Congo"),
+])
+def test_a_country_is_named_as_people_name_it(code: str, name: str) -> None:
+    assert country_name(code) == name
+
+
 def test_cities_resolve_with_coordinates() -> None:
     (place,) = candidates("Al Bab")
     assert place.country == "SY" and place.kind == "city"
