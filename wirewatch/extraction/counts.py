@@ -257,6 +257,10 @@ def _assign(span: Span, quants: list[Figure], triggers: list[Token]) -> None:
         told = _number_counted(tokens, q, trig_pos)
         if told is not None:
             q.outcome, q.via, q.toll = told, "left", True
+        elif q.start > 1 and tokens[q.start - 1].lower_ == "of" and q.start - 2 in trig_pos:
+            # "the death of three persons and injuries to five others": the noun before
+            # "of" says what befell them, whatever comes after
+            q.outcome, q.via = _trigger_outcome(trig_pos[q.start - 2]), "left"
     for n, q in enumerate(quants):
         if q.outcome:
             continue
@@ -490,7 +494,7 @@ def _number_counted(tokens: list[Token], q: Figure, trig_pos: dict[int, Token]
 
 
 def _coordinated_counts(span: Span, quants: list[Figure]) -> None:
-    """ "left three soldiers and seven militants dead", "3 soldiers, 7 militants killed":
+    """ "left four policemen and nine rebels dead", "3 soldiers, 7 militants killed":
     counts listed together before one casualty word all take its outcome."""
     tokens = list(span)
     for q in sorted(quants, key=lambda f: -f.start):

@@ -329,8 +329,8 @@ def test_an_armed_group_s_own_count_is_its_claim_not_the_toll(text: str, killed:
 
 @pytest.mark.parametrize("text, killed", [
     ("A suicide bomber killed 14 soldiers at a base on Tuesday. The militants claimed "
-     "responsibility for the attack in a statement, saying their fighters had killed 30 "
-     "soldiers.", 14),
+     "responsibility on their radio station, saying their fighters had killed 30 soldiers.",
+     14),
     ("Gunmen killed six policemen at a checkpoint on Monday. The Taliban claimed "
      "responsibility and said 20 officers died.", 6),
     ("Rebels claimed responsibility for Sunday's ambush, saying they killed 12 troops.", 12),
@@ -369,8 +369,8 @@ def test_a_figure_with_a_verb_of_its_own_or_of_things_or_of_a_breakdown_adds_nob
 
 @pytest.mark.parametrize("text, killed", [
     ("Security forces eliminated three terrorists in the raid.", 3),
-    ("In the shooting, a guard was killed, two others were injured, and the gunman was "
-     "eliminated by police.", 2),
+    ("A guard was killed and two people were hurt in the attack on the depot, and the "
+     "attacker was eliminated by police.", 2),
     ("Commandos stormed the house, eliminating four kidnappers.", 4),
 ])
 def test_eliminated_people_are_dead(text: str, killed: int) -> None:
@@ -382,8 +382,8 @@ def test_eliminated_things_are_no_casualties() -> None:
 
 
 @pytest.mark.parametrize("text, killed", [
-    ("Clashes in the tribal region left at least three soldiers and seven militants dead on "
-     "Monday.", 10),
+    ("Fighting in the hills left at least four policemen and nine rebels dead on Friday.",
+     13),
     ("3 soldiers, 7 militants killed in border clashes", 10),
     ("The fighting left two policemen, four rebels and five civilians dead.", 11),
 ])
@@ -435,3 +435,15 @@ def test_from_a_place_marks_no_old_figure(text: str, killed: int, wounded: int) 
 ])
 def test_a_death_toll_far_before_its_figure_is_still_the_toll(text: str) -> None:
     assert one(text).killed == 26
+
+
+@pytest.mark.parametrize("text, killed, wounded", [
+    ("A device went off on the highway, causing the death of three persons and injuries to "
+     "five others.", 3, 5),
+    ("The shelling resulted in the deaths of four civilians and injuries to nine.", 4, 9),
+    ("The ambush led to the killing of two rangers and the wounding of three drivers.", 2, 3),
+])
+def test_the_noun_before_of_says_what_befell_the_people_counted(
+        text: str, killed: int, wounded: int) -> None:
+    inc = one(text)
+    assert (inc.killed, inc.wounded) == (killed, wounded)

@@ -376,8 +376,8 @@ def test_a_sentence_saying_elsewhere_is_another_incident(second: str) -> None:
 
 @pytest.mark.parametrize("text, killed, wounded", [
     ("A car bomb went off near a busy market in the capital, killing 12 people and wounding "
-     "28 others. Additionally, a roadside bomb exploded in a southern district, which caused "
-     "death of four persons and injury of eight others.", 16, 36),
+     "28 others. Additionally, an explosive device went off on a southern highway, causing "
+     "the death of three persons and injuries to five others.", 15, 33),
     ("A car bomb killed 12 people at a market in Kirkuk. In addition, a roadside bomb killed "
      "four soldiers near Tikrit.", 16, 0),
     ("Mortars killed 12 people in the old city. Besides, four soldiers died in an ambush on "
@@ -406,8 +406,8 @@ def test_the_toll_from_an_attack_to_n_is_its_new_toll(text: str, killed: int) ->
 
 
 @pytest.mark.parametrize("text", [
-    "Gunmen killed 17 villagers over the weekend. On Wednesday, 25 people were killed when "
-    "gunmen raided two other villages.",
+    "Gunmen killed 17 villagers over the weekend. On Wednesday, raiders shot dead 25 people "
+    "in two other villages.",
     "At the weekend, bandits shot dead 17 traders. Raiders killed 25 farmers on Wednesday.",
     "A bomb killed 17 worshippers last weekend. On Wednesday, 25 people died in a second "
     "blast.",
@@ -440,7 +440,7 @@ def test_an_undated_lead_and_its_dated_retelling_are_one_incident() -> None:
 
 @pytest.mark.parametrize("text, expected", [
     ("42 killed in bandit raids on villages\n\nGunmen killed 17 villagers over the weekend. "
-     "On Wednesday, 25 people were killed when gunmen raided two other villages.",
+     "On Wednesday, raiders shot dead 25 people in two other villages.",
      [17, 25]),
     ("Nine dead in two attacks\n\nA bomb killed five shoppers at a market in Kano on Monday. "
      "Elsewhere, gunmen shot dead four policemen at a checkpoint.", [4, 5]),
