@@ -37,6 +37,7 @@ REGION = 2.5
 CITY = 2.0
 ARMED_GROUP = 1.0
 NAMED_SETTLEMENT = 4.0  # "the Syrian town of X"
+DATELINE = 2.0  # at most, for any name in "NAIROBI, Kenya (Reuters) —"
 #: a name right after a locative preposition ("in Al Bab", "near Kharkiv") counts this much more
 LOCATIVE_FACTOR = 2.0
 LOCATIVES = frozenset({"in", "near", "at", "outside", "inside", "across", "around", "into",
@@ -82,8 +83,8 @@ class Toponym:
     places: tuple[Place, ...]
     votes: tuple[tuple[str, float], ...]  # (country, weight)
     dateline: bool = False  # "WASHINGTON:": where the reporter filed, not where it happened
-    #: a place named for something else than the event: "taken to hospital in Gusau",
-    #: "ambassador to the United States"; it votes weakly and is no incident's place
+    #: a place named for something else than the event: "taken to hospital in Gusau";
+    #: it votes weakly and is no incident's place
     aside: bool = False
 
     @property
@@ -322,19 +323,26 @@ def _lookup(sentence: str, index: int, start: int, name: str) -> Toponym | None:
                                         and re.fullmatch(_BUILDINGS, name, re.I)):
         return None  # "Saint Mark's Church", "St Patrick's Cathedral": a saint's, no place
     votes = _votes(name, places, after)
-    aside = bool(_ACCREDITED_TO.search(sentence[:start]) or _TREATED_IN.search(sentence[:start]))
-    if aside:
-        # "a former ambassador to the United States", "taken to hospital in Gusau": who
-        # someone is, or where the wounded went, not where it happened
+    aside = bool(_TREATED_IN.search(sentence[:start]))
+    accredited = places[0].kind == "country" and _ACCREDITED_TO.search(sentence[:start])
+    if aside or accredited:
+        # "taken to hospital in Gusau": where the wounded went, not where it happened;
+        # "a former ambassador to the United States": who someone is (an "ambassador to
+        # Ankara" is posted in the city, and may well have been shot there)
         votes = {country: min(weight, NATIONALITY) for country, weight in votes.items()}
     if not votes:
         return None
     # "BOGOTA:", "NAIROBI (Reuters) -", "KHAR, Pakistan --", "SUTHERLAND SPRINGS, Texas (AP) —"
     opening = _DATELINE.match(sentence)
-    dateline = name.isupper() and len(name) > 3 and opening is not None and \
-        start < opening.end()
-    before = sentence[:start].split()
-    if before and before[-1].lower() in LOCATIVES:
+    dateline = opening is not None and start < opening.end()
+    before = [w for w in sentence[:start].lower().split()]
+    while before and before[-1] in _AREA_WORDS:
+        before.pop()  # "in northern Iraq"
+    if dateline:
+        # where the reporter filed: often the event's country, but foreign desks file from
+        # neighbours ("ANKARA — Turkish soldiers were killed in northern Iraq")
+        votes = {country: min(weight, DATELINE) for country, weight in votes.items()}
+    elif before and before[-1] in LOCATIVES:
         votes = {country: LOCATIVE_FACTOR * weight for country, weight in votes.items()}
     elif _HIERARCHY.search(sentence[:start]):
         votes = {country: HIERARCHY_FACTOR * weight for country, weight in votes.items()}
@@ -346,6 +354,13 @@ def _lookup(sentence: str, index: int, start: int, name: str) -> Toponym | None:
 #: "a former ambassador to the United States", "the UN envoy to Yemen"
 _ACCREDITED_TO = re.compile(r"\b(ambassadors?|envoys?|consuls?|emissary|delegates?)\s+to\s+"
                         r"(the\s+)?$", re.I)
+#: words between a locative and its place: "in northern Iraq", "in restive southern Yemen"
+_AREA_WORDS = frozenset({
+    "northern", "southern", "eastern", "western", "central", "north-western",
+    "north-eastern", "south-western", "south-eastern", "northwestern", "northeastern",
+    "southwestern", "southeastern", "northwest", "northeast", "southwest", "southeast",
+    "restive", "neighbouring", "neighboring", "rural", "remote", "far", "upper", "lower",
+    "war-torn", "troubled", "volatile"})
 #: a dateline opening a story: a place in capitals, maybe its region, maybe the agency
 _DATELINE = re.compile(r"\s*([A-Z][A-Z'’.-]+\s+){0,3}[A-Z][A-Z'’.-]+\s*"
                        r"(,\s*[A-Z][\w.'’ -]{1,30}?){0,2}\s*(\([\w ]+\)\s*)?[:—–-]")

@@ -180,3 +180,15 @@ def test_a_name_after_a_title_is_a_person(sentence: str) -> None:
 
 def test_a_title_before_of_and_a_place_keeps_the_place() -> None:
     assert "NG" in countries("The governor of Kano said four people died.")
+
+
+@pytest.mark.parametrize("text, country", [
+    ("ANKARA — Three Turkish soldiers were killed in clashes with militants in northern Iraq "
+     "on Wednesday, Turkey's defence ministry said.", "IQ"),
+    ("NAIROBI, Kenya — Gunmen killed six aid workers in southern Somalia on Monday.", "SO"),
+    ("DAKAR (Reuters) - Jihadists killed 12 soldiers in an attack in central Mali.", "ML"),
+])
+def test_a_dateline_abroad_does_not_outvote_the_place_the_story_names(
+        text: str, country: str) -> None:
+    place = locate(parse([text]), {0})
+    assert place is not None and place.country == country

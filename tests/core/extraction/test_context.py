@@ -68,6 +68,17 @@ def test_acceptance_shaped_article() -> None:
     assert {v.country for v in found[0].victims} == {"TR"}
     assert found[0].perpetrator is not None and found[0].perpetrator.country == "RU"
     assert found[1].victims[0].country == "RU"
+    assert [i.location.name for i in found] == ["Al Bab", "Ankara", "Al Bab", "Al Bab"]
+
+
+@pytest.mark.parametrize("text", [
+    "An off-duty policeman shot dead Russia's ambassador to Ankara on December 19.",
+    "Gunmen killed the French envoy to Bamako outside his residence on Monday.",
+    "A bomb killed Kenya's ambassador to Mogadishu as his car left the compound.",
+])
+def test_an_envoy_to_a_city_is_placed_there(text: str) -> None:
+    inc = one(text, "2026-12-20")
+    assert inc.location.name in ("Ankara", "Bamako", "Mogadishu")
 
 
 def test_small_counts_mislabelled_as_dates_and_partial_counts() -> None:
