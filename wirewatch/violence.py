@@ -24,6 +24,7 @@ NON_VIOLENT_CAUSES = re.compile(
     r"overturn\w*|derail\w*|plunged|capsiz\w*|sank|fire broke out|blaze|caught fire|"
     r"(a|the) (huge |massive |major |deadly |large )?fire (at|in|on|swept|ripped|engulfed|"
     r"gutted|tore)|(in|by) (a|the) (huge |massive |major |deadly |large )?fire\b|"
+    r"fire (swept|ripped|engulfed|gutted|tore)|electrical fault|short[- ]circuit|"
     r"flood\w*|earthquake|quake|landslides?|mudslides?|avalanche|storms?|cyclone|hurricane|"
     r"typhoon|tornado|heat ?wave|lightning|stampede|collaps\w*|outbreak|disease|cholera|"
     r"covid|coronavirus|overdose|electrocut\w*|gas (explosion|leak|cylinder)|boiler|"

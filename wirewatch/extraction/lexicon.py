@@ -232,6 +232,10 @@ AGGREGATE_CUES = re.compile(
     r"(?![\w-]| zone))|"
     r"(war|conflict|insurgency|uprising|violence|unrest)s? (has|have|had) (killed|claimed)|"
     r"(war|conflict|insurgency|uprising)s? (has|have|had) left\b|"
+    # a month's tally: "300 civilians were killed in Afghanistan in March"
+    r"(were|was|have been|had been) (killed|wounded|injured)\b[^.;]{0,60}?\b(in|during) "
+    r"(the month of )?(january|february|march|april|may|june|july|august|september|october|"
+    r"november|december)\b(?!\s+\d)|"
     r"since the (war|conflict|insurgency|fighting|uprising|crisis|unrest|violence|protests|"
     r"offensive|operation|campaign) (began|started|erupted|broke out)|"
     # the perfect over an open period: "hundreds have been killed since", "thousands of
@@ -245,8 +249,13 @@ AGGREGATE_CUES = re.compile(
 #: attack reported when it happened
 JUDICIAL_RECALL = re.compile(
     r"\b(trial|tried|sentenced|sentencing|convicted|jailed|verdict|acquitted|court|"
-    r"prosecutors?)\b[^.]*\b(in which|which|that|who)\b[^.]{0,40}\b(killed|died|dead|wounded|"
-    r"injured)\b", re.I)
+    r"prosecutors?|inquest|inquiry|hearing|testif\w+)\b[^.]*\b(in which|which|that|who)\b"
+    r"[^.]{0,40}\b(killed|died|dead|wounded|injured)\b|"
+    # "an inquest into the deaths of 22 people", "survivors of the attack, which killed 86,
+    # testified in court"
+    r"\b(inquest|inquiry|hearing|investigation) (into|on) the (deaths?|killings?|murders?)\b|"
+    r"\b(in which|which|that)\b[^.]{0,60}\b(killed|died)\b[^.]*\b(testif\w+|in court|"
+    r"on trial|inquest|hearing)\b", re.I)
 #: "... following the attack on a school that killed 140": a later sentence naming an earlier
 #: attack by its toll, as background to the one reported ("a day after ..." is no recall)
 RECALLED_ATTACK = re.compile(

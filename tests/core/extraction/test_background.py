@@ -626,3 +626,29 @@ def test_a_perfect_over_an_open_period_is_a_running_total(text: str, killed: int
 
 def test_killed_since_a_named_attack_is_its_toll() -> None:
     assert one("Four people have been killed since Monday's blast, police said.").killed == 4
+
+
+@pytest.mark.parametrize("text", [
+    "An inquest into the deaths of 22 people in the concert bombing opened on Monday.",
+    "Survivors of the attack, which killed 86 people on the seafront, testified in court on "
+    "Wednesday.",
+    "The United Nations said on Tuesday that at least 300 civilians were killed in the "
+    "country in March, most of them by roadside bombs.",
+    "A hearing into the killings of nine protesters by police began on Thursday.",
+    "Fire swept through a crowded market overnight, killing 14 people; officials blamed an "
+    "electrical fault.",
+    "A short circuit started a blaze that killed six patients at the clinic on Monday.",
+])
+def test_hearings_monthly_tallies_and_accidents_report_no_current_toll(text: str) -> None:
+    found = incidents(text, published="2026-03-10")
+    assert sum(i.killed + i.wounded for i in found if not i.historical) == 0
+
+
+@pytest.mark.parametrize("text, killed", [
+    ("Gunmen stormed a courthouse on Monday, killing four people.", 4),
+    ("Attackers set fire to a crowded market overnight, killing 14 people.", 14),
+    ("Three soldiers were killed in an ambush on Monday, the army said.", 3),
+])
+def test_attacks_near_those_words_still_report_their_toll(text: str, killed: int) -> None:
+    found = incidents(text, published="2026-03-10")
+    assert sum(i.killed for i in found if not i.historical) == killed
