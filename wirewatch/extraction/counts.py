@@ -437,8 +437,10 @@ def _is_patient_form(tokens: list[Token], pos: int) -> bool:
             PASSIVE_AUX:
         return True
     # bare participle "11 wounded", "3 killed in"; active "gunmen killed 5" has an object
+    # ("killed more than 100", "killed nearly 40": a qualified figure is an object too)
     return nxt is None or not (nxt.like_num or nxt.pos_ in ("DET", "PRON", "NUM", "PROPN")
-                               or nxt.lower_ in NOUN_CATEGORY or nxt.lower_ in ("at", "dead"))
+                               or nxt.lower_ in NOUN_CATEGORY or nxt.lower_ == "dead"
+                               or nxt.lower_ in _QUALIFYING_WORDS)
 
 
 def _is_agent_form(tokens: list[Token], pos: int) -> bool:

@@ -72,7 +72,7 @@ def test_acceptance_shaped_article() -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "An off-duty policeman shot dead Russia's ambassador to Ankara on December 19.",
+    "A gunman killed Russia's envoy to Ankara at an art gallery on December 19.",
     "Gunmen killed the French envoy to Bamako outside his residence on Monday.",
     "A bomb killed Kenya's ambassador to Mogadishu as his car left the compound.",
 ])

@@ -447,3 +447,13 @@ def test_the_noun_before_of_says_what_befell_the_people_counted(
         text: str, killed: int, wounded: int) -> None:
     inc = one(text)
     assert (inc.killed, inc.wounded) == (killed, wounded)
+
+
+@pytest.mark.parametrize("text, killed", [
+    ("OUAGADOUGOU — Gunmen killed more than 100 civilians in an overnight raid on the "
+     "village of Solhan.", 100),
+    ("BAMAKO — Gunmen killed nearly 40 villagers in a raid in central Mali on Sunday.", 40),
+    ("MAIDUGURI — Insurgents killed about 25 farmers in their fields on Monday.", 25),
+])
+def test_who_kills_a_qualified_figure_is_no_victim(text: str, killed: int) -> None:
+    assert one(text).killed == killed
