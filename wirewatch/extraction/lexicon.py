@@ -144,6 +144,9 @@ SOLE_VICTIM = re.compile(
 SELF_INFLICTED = re.compile(
     r"\b((killed|shot|stabbed|hanged) (himself|herself)|took (his|her) own life|"
     r"(burnt|burned) (himself|herself) to death|"
+    # the attacker's own death after the killing: "... before he was shot dead by police"
+    r"before (he|she) was (himself |herself |also )?(shot dead|killed|gunned down|"
+    r"shot and killed)|before being (shot dead|killed|gunned down|shot and killed)|"
     r"committed suicide|(?P<blast>blew (himself|herself) up|blown (himself|herself) up))\b",
     re.I)
 #: "five people, including the gunman, were killed": the attacker is in the toll already

@@ -27,6 +27,7 @@ from wirewatch.extraction.lexicon import (
     AGGREGATE_CUES,
     ATTACK_CLAUSE,
     ATTACKER_COUNTED,
+    ATTACKER_NOUNS,
     CLAIMED,
     COMES_AFTER,
     COMMEMORATION,
@@ -238,6 +239,9 @@ def _standing_before(
 
 def _self_counted(span: Span, quants: list[Figure]) -> bool:
     """ "A man burned himself to death": the man is counted already, as the verb's subject."""
+    if any(q.outcome == "killed" and q.noun is not None and q.noun.lower_ in ATTACKER_NOUNS
+           for q in quants):
+        return True  # "an attacker ... before being shot dead": the attacker is counted
     counted = {span[q.start].i for q in quants if q.outcome == "killed"} | \
         {q.noun.i for q in quants if q.noun is not None and q.outcome == "killed"}
     for token in span:

@@ -457,3 +457,20 @@ def test_the_noun_before_of_says_what_befell_the_people_counted(
 ])
 def test_who_kills_a_qualified_figure_is_no_victim(text: str, killed: int) -> None:
     assert one(text).killed == killed
+
+
+@pytest.mark.parametrize("text, killed, wounded", [
+    ("A gunman opened fire at a bus stop on Thursday, killing two people and wounding four "
+     "before he was shot dead by soldiers.", 3, 4),
+    ("An attacker stabbed three shoppers to death before being shot dead by police.", 4, 0),
+    ("The assailant killed a guard before he was himself killed by security forces.", 2, 0),
+])
+def test_an_attacker_killed_after_the_killing_is_one_more_dead(
+        text: str, killed: int, wounded: int) -> None:
+    inc = one(text)
+    assert (inc.killed, inc.wounded) == (killed, wounded)
+
+
+def test_an_attacker_the_toll_includes_is_not_added_twice() -> None:
+    assert one("Five people, including the gunman, were killed before he was shot dead by "
+               "police.").killed == 5
