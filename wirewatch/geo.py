@@ -334,7 +334,8 @@ def _lookup(sentence: str, index: int, start: int, name: str) -> Toponym | None:
         return None
     # "BOGOTA:", "NAIROBI (Reuters) -", "KHAR, Pakistan --", "SUTHERLAND SPRINGS, Texas (AP) —"
     opening = _DATELINE.match(sentence)
-    dateline = opening is not None and start < opening.end()
+    dateline = (opening is not None and start < opening.end()) or (
+        name.isupper() and len(name) > 3 and _DATELINE_TAIL.match(after) is not None)
     before = [w for w in sentence[:start].lower().split()]
     while before and before[-1] in _AREA_WORDS:
         before.pop()  # "in northern Iraq"
@@ -362,8 +363,10 @@ _AREA_WORDS = frozenset({
     "restive", "neighbouring", "neighboring", "rural", "remote", "far", "upper", "lower",
     "war-torn", "troubled", "volatile"})
 #: a dateline opening a story: a place in capitals, maybe its region, maybe the agency
-_DATELINE = re.compile(r"\s*([A-Z][A-Z'’.-]+\s+){0,3}[A-Z][A-Z'’.-]+\s*"
-                       r"(,\s*[A-Z][\w.'’ -]{1,30}?){0,2}\s*(\([\w ]+\)\s*)?[:—–-]")
+_DATELINE_TAIL = re.compile(r"\s*(,\s*[A-Z][\w.'’ -]{1,30}?){0,2}\s*(\([\w ]+\)\s*)?[:—–-]")
+_DATELINE = re.compile(r"\s*([A-Z][A-Z'’.-]+\s+){0,3}[A-Z][A-Z'’.-]+" + _DATELINE_TAIL.pattern)
+#: (a name in capitals right before that tail is one too, after an agency's own prefix:
+#: "(Wire Service) - WASHINGTON:")
 #: a title before a name makes it a person's: "Colonel Abdi Hassan", "Mr Lincoln"
 _TITLED = re.compile(
     # (not "General", "Sheikh", "King", "Prince": they open place names too, "General

@@ -151,6 +151,7 @@ def test_a_language_is_not_a_nationality(sentence: str, language: str, nationali
     ("LAGOS: Bandits killed 12 villagers in the north-west of the country.", "NG"),
     ("SAN PEDRO SULA, Honduras (AP) — Gunmen killed six people at a bar.", "HN"),
     ("PORT HARCOURT, Nigeria, May 3 (Reuters) - Gunmen killed six oil workers.", "NG"),
+    ("(Wire Service) - KAMPALA: A bomb killed six people at a bar in the north.", "UG"),
 ])
 def test_a_place_only_the_dateline_names_is_not_where_it_happened(
         sentence: str, country: str) -> None:
