@@ -239,9 +239,12 @@ def _standing_before(
 
 def _self_counted(span: Span, quants: list[Figure]) -> bool:
     """ "A man burned himself to death": the man is counted already, as the verb's subject."""
-    if any(q.outcome == "killed" and q.noun is not None and q.noun.lower_ in ATTACKER_NOUNS
+    if any(q.outcome == "killed" and q.noun is not None and (
+            q.noun.lower_ in ATTACKER_NOUNS or (q.via == "singular" and q.noun.dep_ == "nsubj"))
            for q in quants):
-        return True  # "an attacker ... before being shot dead": the attacker is counted
+        # "an attacker ... before being shot dead", "a man ... shot dead eight people before
+        # he was himself killed": the attacker is counted already
+        return True
     counted = {span[q.start].i for q in quants if q.outcome == "killed"} | \
         {q.noun.i for q in quants if q.noun is not None and q.outcome == "killed"}
     for token in span:

@@ -471,6 +471,10 @@ def test_an_attacker_killed_after_the_killing_is_one_more_dead(
     assert (inc.killed, inc.wounded) == (killed, wounded)
 
 
-def test_an_attacker_the_toll_includes_is_not_added_twice() -> None:
-    assert one("Five people, including the gunman, were killed before he was shot dead by "
-               "police.").killed == 5
+@pytest.mark.parametrize("text, killed", [
+    ("Five people, including the gunman, were killed before he was shot dead by police.", 5),
+    ("A man on a rampage at a shopping centre shot dead six shoppers before he was himself "
+     "killed.", 7),
+])
+def test_an_attacker_the_sentence_counts_is_not_added_twice(text: str, killed: int) -> None:
+    assert one(text).killed == killed
