@@ -19,6 +19,8 @@ THURSDAY = date(2017, 2, 9)
     ("over the weekend", date(2017, 2, 4)),   # the Saturday before
     ("at the weekend", date(2017, 2, 4)),
     ("last weekend", date(2017, 2, 4)),
+    ("last week", date(2017, 2, 2)),           # a week before, roughly
+    ("a week ago", date(2017, 2, 2)),
 ])
 def test_resolve(expression: str, expected: date) -> None:
     assert resolve(expression, THURSDAY) == expected

@@ -24,7 +24,8 @@ from wirewatch.extraction.lexicon import (
 
 
 _DAY_WORDS = re.compile(r"\b(yesterday|today|tonight|last night|(Mon|Tues|Wednes|Thurs|Fri|"
-                        r"Satur|Sun)day|(over|at|during) the weekend|(this|last) weekend)\b",
+                        r"Satur|Sun)day|(over|at|during) the weekend|(this|last) weekend|"
+                        r"last week|a week ago)\b",
                         re.I)
 
 

@@ -515,3 +515,15 @@ def test_a_lead_and_another_event_of_the_same_toll_are_two_incidents() -> None:
     found = incidents("A bomb killed ten people in Kabul on Thursday. Separately, ten people "
                       "died in an ambush in Herat.", published="2026-03-08")
     assert sum(i.killed for i in found) == 20
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen killed 12 worshippers at a church on Sunday. Last week, gunmen killed six people "
+    "in an attack on another church in the north.",
+    "A bomb killed 12 people at a market on Sunday. A week ago, six soldiers died when a "
+    "mine hit their truck.",
+    "Raiders killed 12 herders on Sunday. Last week six farmers were shot dead nearby.",
+])
+def test_last_week_is_a_date_of_its_own(text: str) -> None:
+    found = incidents(text, published="2026-03-16")  # a Monday
+    assert sorted((i.killed, i.date) for i in found) == [(6, "2026-03-09"), (12, "2026-03-15")]
