@@ -242,7 +242,7 @@ def _self_counted(span: Span, quants: list[Figure]) -> bool:
     if any(q.outcome == "killed" and q.noun is not None and (
             q.noun.lower_ in ATTACKER_NOUNS or (q.via == "singular" and q.noun.dep_ == "nsubj"))
            for q in quants):
-        # "an attacker ... before being shot dead", "a man ... shot dead eight people before
+        # "an attacker ... before being shot dead", "a man ... shot dead six shoppers before
         # he was himself killed": the attacker is counted already
         return True
     counted = {span[q.start].i for q in quants if q.outcome == "killed"} | \
