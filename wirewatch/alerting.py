@@ -245,10 +245,10 @@ def track(known: list[Alert], report: Incident, rules: list[WatchRule], now: str
     if not is_current(report):
         return None, current
     # a part of a story first: its article already chose the event it is about
-    found = [i for i, a in enumerate(current) if part_of_story(a, report)] or \
-        [i for i, a in enumerate(current) if same_event(a.incident, report)]
-    if found:
-        index = found[0]
+    index = next((i for i, a in enumerate(current) if part_of_story(a, report)), None)
+    if index is None:
+        index = next((i for i, a in enumerate(current) if same_event(a.incident, report)), None)
+    if index is not None:
         revised = revise(current[index], report, matches(report, rules), now)
         if revised is None:
             return None, current

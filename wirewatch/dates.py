@@ -81,9 +81,10 @@ def resolve(expression: str, published: date | None) -> date | None:
         for phrase, offset in _RELATIVE.items():
             if phrase in text:
                 return published + timedelta(days=offset)
-        if text in ("week", "last week", "a week ago"):
+        # (a leading "last" or "this" is gone by now: "last week" is "week" here)
+        if text in ("week", "a week ago"):
             return published - timedelta(days=7)  # "last week": a week before, roughly
-        if re.fullmatch(r"((over|at|during) )?(the|this|last) weekend", text) or text == "weekend":
+        if re.fullmatch(r"((over|at|during) )?(the )?weekend", text):
             # "over the weekend": its Saturday (a Sunday report is a day from it either way)
             return weekday_on_or_before(published, WEEKDAYS.index("saturday"))
         match = _WEEKDAY.search(text)

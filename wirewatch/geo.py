@@ -187,6 +187,8 @@ def _votes(name: str, places: list[Place], after: str) -> dict[str, float]:
 def toponyms(sentence: str, index: int = 0) -> list[Toponym]:
     """The place names of one sentence, each with the countries it votes for."""
     found: list[Toponym] = []
+    dateline = _DATELINE.match(sentence)
+    opening = dateline.end() if dateline else 0  # the dateline's extent, if one opens it
     for run in _RUN.finditer(sentence):
         words = list(re.finditer(r"\S+", run.group()))
         i = 0
@@ -200,7 +202,7 @@ def toponyms(sentence: str, index: int = 0) -> list[Toponym]:
                     name, start = name[4:], start + 4
                 if not name[:1].isupper() or _inside_longer_name(words, i, n, name):
                     continue
-                found_one = _lookup(sentence, index, start, name)
+                found_one = _lookup(sentence, index, start, name, opening)
                 if found_one is not None:
                     found.append(found_one)
                     i += n
@@ -299,7 +301,8 @@ def _sentence_initial_word(sentence: str, start: int, name: str) -> bool:
         not sentence[:start].strip(" \"'“‘(") and _common_word(name)
 
 
-def _lookup(sentence: str, index: int, start: int, name: str) -> Toponym | None:
+def _lookup(sentence: str, index: int, start: int, name: str, opening: int
+            ) -> Toponym | None:
     group = _armed_groups().get(gazetteer.fold(name))
     if group:
         return Toponym(index, start, name, (), ((group, ARMED_GROUP),))
@@ -333,10 +336,9 @@ def _lookup(sentence: str, index: int, start: int, name: str) -> Toponym | None:
     if not votes:
         return None
     # "BOGOTA:", "NAIROBI (Reuters) -", "KHAR, Pakistan --", "SUTHERLAND SPRINGS, Texas (AP) —"
-    opening = _DATELINE.match(sentence)
-    dateline = (opening is not None and start < opening.end()) or (
+    dateline = start < opening or (
         name.isupper() and len(name) > 3 and _DATELINE_TAIL.match(after) is not None)
-    before = [w for w in sentence[:start].lower().split()]
+    before = sentence[:start].lower().split()
     while before and before[-1] in _AREA_WORDS:
         before.pop()  # "in northern Iraq"
     if dateline:
@@ -362,11 +364,11 @@ _AREA_WORDS = frozenset({
     "southwestern", "southeastern", "northwest", "northeast", "southwest", "southeast",
     "restive", "neighbouring", "neighboring", "rural", "remote", "far", "upper", "lower",
     "war-torn", "troubled", "volatile"})
-#: a dateline opening a story: a place in capitals, maybe its region, maybe the agency
+#: a dateline opening a story: a place in capitals, maybe its region, maybe the agency; a
+#: name in capitals right before that tail is one too, after an agency's own prefix
+#: ("(Wire Service) - WASHINGTON:")
 _DATELINE_TAIL = re.compile(r"\s*(,\s*[A-Z][\w.'’ -]{1,30}?){0,2}\s*(\([\w ]+\)\s*)?[:—–-]")
 _DATELINE = re.compile(r"\s*([A-Z][A-Z'’.-]+\s+){0,3}[A-Z][A-Z'’.-]+" + _DATELINE_TAIL.pattern)
-#: (a name in capitals right before that tail is one too, after an agency's own prefix:
-#: "(Wire Service) - WASHINGTON:")
 #: a title before a name makes it a person's: "Colonel Abdi Hassan", "Mr Lincoln"
 _TITLED = re.compile(
     # (not "General", "Sheikh", "King", "Prince": they open place names too, "General

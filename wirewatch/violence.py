@@ -22,8 +22,8 @@ EVENT_WORDING = re.compile(
 NON_VIOLENT_CAUSES = re.compile(
     r"\b(crash\w*|collid\w*|collision|road accident|traffic accident|car accident|drove off|"
     r"overturn\w*|derail\w*|plunged|capsiz\w*|sank|fire broke out|blaze|caught fire|"
-    r"(a|the) (huge |massive |major |deadly |large )?fire (at|in|on|swept|ripped|engulfed|"
-    r"gutted|tore)|(in|by) (a|the) (huge |massive |major |deadly |large )?fire\b|"
+    r"(a|the) (huge |massive |major |deadly |large )?fire (at|in|on)|"
+    r"(in|by) (a|the) (huge |massive |major |deadly |large )?fire\b|"
     r"fire (swept|ripped|engulfed|gutted|tore)|electrical fault|short[- ]circuit|"
     r"flood\w*|earthquake|quake|landslides?|mudslides?|avalanche|storms?|cyclone|hurricane|"
     r"typhoon|tornado|heat ?wave|lightning|stampede|collaps\w*|outbreak|disease|cholera|"

@@ -66,14 +66,16 @@ def build_incidents(
             target.mentions.append(mention)
     used = {m.index for m in mentions}
     incidents = _records(article, groups, all_sentences, names, used, published)
-    titles = _title_lines(mentions, all_sentences)
-    lead = [m for m in mentions if m.index == _first_full_sentence(all_sentences)]
+    first = _first_full_sentence(all_sentences)
+    titles = [m for m in mentions if m.index < first]
+    lead = [m for m in mentions if m.index == first]
     # "42 killed in attacks on villages" over a body telling of 17 dead at the weekend and
     # 25 on Wednesday: the title sums the story's incidents, it is none of its own; so may
     # the lead ("bombings across the city killed 19"), over two or more told one by one
     for summary, least in ((titles, 1), (titles + lead, 2)):
-        if not summary or len(summary) == len(mentions):
-            continue
+        if not any(m.total("killed")[0] for m in summary) or len(summary) == len(mentions) \
+                or len(groups) < least:
+            continue  # no figure to sum, nothing else to sum, or too few incidents
         parts = [_Group([m for m in g.mentions if m not in summary],
                         titled={m.index for m in g.mentions if m in summary}) for g in groups]
         body = _records(article, [g for g in parts if g.mentions], all_sentences, names,
@@ -87,12 +89,6 @@ def build_incidents(
 def _first_full_sentence(all_sentences: Sequence[str]) -> int:
     """The index of the story's first full sentence (after its title lines)."""
     return next((i for i, s in enumerate(all_sentences) if SENTENCE_END.search(s)), 0)
-
-
-def _title_lines(mentions: list[Mention], all_sentences: Sequence[str]) -> list[Mention]:
-    """The mentions in the lines above the story's first full sentence (its titles)."""
-    first = _first_full_sentence(all_sentences)
-    return [m for m in mentions if m.index < first]
 
 
 def _sums(title: Mention, incidents: list[Incident]) -> bool:
