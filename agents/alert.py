@@ -42,7 +42,7 @@ from streams.cloudevents import alert_headers
 from streams.mirror import TopicMirror
 from streams.stage import INPUT_ERRORS, Emit, StageResult, ingested_at, run_stage
 from wirewatch import dates
-from wirewatch.alerting import bucket, hours_between, is_current, track
+from wirewatch.alerting import bucket, is_current, remembered, track
 from wirewatch.watch import WatchRuleError, matches, parse_rule
 
 STAGE = "alert"
@@ -53,7 +53,9 @@ log = logging.getLogger(__name__)
 watchlist: dict[str, Any] = {}
 #: bucket (a country) → alert id → the latest version published on ``wire.alerts``, read
 #: back from the topic by every worker and updated at once when this worker publishes;
-#: alerts closed for the alert window are forgotten
+#: an alert is kept after its window closes (a late report updates it: an id never
+#: starts over) until any report of its incident would be historical
+#: (:func:`wirewatch.alerting.remembered`)
 published: dict[str, dict[str, Alert]] = {}
 
 
@@ -90,14 +92,12 @@ watchlist_mirror = TopicMirror(settings, names.watchlist, mirror_watch_change)
 
 def remember_published(alert: Alert) -> None:
     """Keep the highest version of each alert (records may be read again), and forget
-    the alerts of its bucket that closed before it was updated."""
+    the alerts of its bucket no report can update any more."""
     slot = published.setdefault(bucket(alert.incident), {})
     known = slot.get(alert.alert_id)
     if known is None or known.version < alert.version:
         slot[alert.alert_id] = alert
-    for alert_id in [i for i, a in slot.items()
-                     if hours_between(a.updated_at, alert.updated_at) >
-                     settings.alert_window_hours]:
+    for alert_id in [i for i, a in slot.items() if not remembered(a, alert.updated_at)]:
         del slot[alert_id]
 
 
@@ -111,11 +111,9 @@ def mirror_alert(record: ConsumerRecord) -> None:
 alerts_mirror = TopicMirror(settings, names.alerts, mirror_alert)
 
 
-def open_alerts_of(slot: str, now: str) -> list[Alert]:
-    """The published alerts of a bucket (a country) still open to updates at ``now``."""
-    return sorted((a for a in published.get(slot, {}).values()
-                   if hours_between(a.updated_at, now) <= settings.alert_window_hours),
-                  key=lambda a: a.created_at)
+def alerts_of(slot: str) -> list[Alert]:
+    """The published alerts of a bucket (a country) the tracker still knows, oldest first."""
+    return sorted(published.get(slot, {}).values(), key=lambda a: a.created_at)
 
 
 def recent_alerts(limit: int = 50) -> list[dict[str, Any]]:
@@ -147,7 +145,7 @@ def handle_pending(key: str | None, payload: bytes, now: str | None = None) -> S
     report = Incident.from_dict(codecs.decode(payload))
     slot = key or bucket(report)
     stamp = now or dates.rfc3339()
-    alert, _state = track(open_alerts_of(slot, stamp), report, current_rules(), stamp,
+    alert, _state = track(alerts_of(slot), report, current_rules(), stamp,
                           settings.alert_window_hours)
     if alert is None:
         return StageResult("unchanged")

@@ -255,9 +255,9 @@ class Incident(Record):
 
 @dataclass(slots=True, config=_config("Report"))
 class Report(Record):
-    """One incident report an alert rests on, and the toll it gave. An article's reports
-    of one alert are parts of its story (a coordinated attack on several sites), so the
-    alert's toll is, per outcome, the largest of the articles' summed figures."""
+    """One report an alert rests on (an article's account of the alert's one incident) and
+    the toll it gave. Reports are never added up: the alert's toll is the highest figure
+    a report gave, or a lower one a report said corrects it."""
 
     incident_id: NonEmpty
     article_id: StrictStr

@@ -20,6 +20,7 @@ from typing import TypeVar
 from schemas.records import Alert, Incident, Report, Role, Severity, WatchedRole, WatchRule
 from wirewatch import dates, geo
 from wirewatch.gazetteer import fold
+from wirewatch.rules import rule
 from wirewatch.text import stable_id
 from wirewatch.watch import matches
 
@@ -32,9 +33,6 @@ SAME_EVENT_DAYS = 1
 #: a report whose text gives no date carries its publication day: the event may have been
 #: up to this many days before it ("the toll from the bombing rose to 40")
 UNDATED_REPORT_DAYS = 3
-#: an article's incidents at most this many days apart are parts of one story (a weekend
-#: raid and Wednesday's in the same state, told as one wave of attacks)
-SAME_STORY_DAYS = 7
 #: evidence sentences an alert keeps
 MAX_EVIDENCE = 8
 
@@ -51,11 +49,13 @@ def severity(incident: Incident) -> Severity:
     return "low"
 
 
-def alert_id(incident: Incident) -> str:
-    """The stable identity of the real-world event: place, country, date and event type."""
+def alert_id(incident: Incident, distinct: str | None = None) -> str:
+    """The stable identity of the real-world event: place, country, date and event type
+    (and ``distinct``, for a second incident one article tells apart from another with the
+    same place, day and kind)."""
     place = fold(incident.location.name or "")
-    return "al-" + stable_id(incident.location.country, place, incident.date,
-                             incident.event_type, length=24)
+    parts = [incident.location.country, place, incident.date, incident.event_type]
+    return "al-" + stable_id(*parts, *([distinct] if distinct else []), length=24)
 
 
 def is_current(incident: Incident) -> bool:
@@ -140,29 +140,40 @@ def reports_of(alert: Alert) -> list[Report]:
     return alert.reports or [report_of(alert.incident)]
 
 
-def story_toll(reports: Sequence[Report]) -> tuple[int, int]:
-    """An event's toll from its reports: an article's reports are parts of its story and
-    add up; articles are separate accounts, and the largest figure stands (per outcome)."""
-    killed: dict[str, int] = {}
-    wounded: dict[str, int] = {}
-    for r in reports:
-        killed[r.article_id] = killed.get(r.article_id, 0) + r.killed
-        wounded[r.article_id] = wounded.get(r.article_id, 0) + r.wounded
-    return max(killed.values(), default=0), max(wounded.values(), default=0)
+def corrects_down(report: Incident) -> bool:
+    """Does the report say its lower figure corrects an earlier one ("the toll was
+    revised down to 12")? Only then may an alert's toll go down."""
+    return any(rule("toll.corrected_down").search(sentence) for sentence in report.evidence)
 
 
-def part_of_story(alert: Alert, report: Incident) -> bool:
-    """Is ``report`` another part of a story the alert already rests on? The same article,
-    the same country, and dates at most ``SAME_STORY_DAYS`` apart: a coordinated attack on
-    several sites, a clash and an ambush told as one operation, or a wave of raids over a
-    week is one alert whatever place each part names (what the article only recalls is
-    historical and never alerted)."""
+def revised_toll(current: int, reported: int, correction: bool) -> int:
+    """An incident's toll after one more report of it: the report's figure when it is
+    higher, or when the report corrects the toll down; otherwise the current one. Never a
+    sum: every report tells the whole toll of the one incident as its source knew it, and
+    a lower figure from another wire is usually an older or partial count."""
+    if reported > current or (correction and reported < current):
+        return reported
+    return current
+
+
+def told_apart(alert: Alert, report: Incident) -> bool:
+    """Has an article the alert rests on already told this report's incident apart from
+    the alert's? One article's incidents are separate incidents (the extractor split them
+    by place, day, hand or kind), so none of them updates another's alert."""
+    ids = {r.incident_id for r in reports_of(alert)}
     articles = {r.article_id for r in reports_of(alert)}
-    if not articles & set(report.article_ids):
-        return False
-    apart = _days_apart(alert.incident.date, report.date)
-    return alert.incident.location.country == report.location.country and \
-        (apart is None or apart <= SAME_STORY_DAYS)
+    return report.incident_id not in ids and bool(articles & set(report.article_ids))
+
+
+def closeness(alert: Alert, report: Incident) -> tuple[int, ...]:
+    """How well a report fits an open alert of the same event (higher is closer): the
+    same day, the same kind of event, the same place, then the nearest toll."""
+    known = alert.incident
+    apart = _days_apart(known.date, report.date)
+    same_place = fold(known.location.name or "") == fold(report.location.name or "")
+    return (apart == 0, known.sub_event_type == report.sub_event_type,
+            known.event_type == report.event_type, same_place,
+            -abs(known.killed - report.killed))
 
 
 def _dates_agree(known: Incident, report: Incident) -> bool:
@@ -188,31 +199,24 @@ def _watched_union(first: list[WatchedRole], second: list[WatchedRole]) -> list[
 
 
 def revise(alert: Alert, report: Incident, watched: list[WatchedRole], now: str) -> Alert | None:
-    """The next version of ``alert`` after another report, or None if it changes nothing.
+    """The next version of ``alert`` after another report of its incident, or None if it
+    changes nothing (a report the alert already has: a redelivered message).
 
-    The toll is :func:`story_toll` over the alert's reports, revised up only, as ACLED does
-    (a lower later figure is usually a partial count); the victims and qualifiers follow
-    the report with the higher toll (a part of the same story adds its victims); every
-    source and evidence sentence is kept. A report the alert already has (a redelivered
-    message) changes nothing.
+    Each outcome's toll is :func:`revised_toll` (the higher figure, or a lower one the
+    report says corrects it; never a sum); the victims and qualifiers follow the report
+    whose figure stands; every source and evidence sentence is kept.
     """
     known = alert.incident
     reports = reports_of(alert)
     if any(r.incident_id == report.incident_id for r in reports):
         return None
-    part = part_of_story(alert, report)
-    reports = [*reports, report_of(report)]
+    correction = corrects_down(report)
+    killed = revised_toll(known.killed, report.killed, correction)
+    wounded = revised_toll(known.wounded, report.wounded, correction)
+    by_killed = report if killed == report.killed and killed != known.killed else known
+    by_wounded = report if wounded == report.wounded and wounded != known.wounded else known
     new_sources = [s for s in report.sources
                    if s.article_id not in {x.article_id for x in alert.sources}]
-    story = story_toll(reports)
-    killed, wounded = max(known.killed, story[0]), max(known.wounded, story[1])
-    by_killed = report if report.killed > known.killed else known
-    by_wounded = report if report.wounded > known.wounded else known
-    if part:
-        victims = [*known.victims, *report.victims]
-    else:
-        victims = [*(v for v in by_killed.victims if v.outcome == "killed"),
-                   *(v for v in by_wounded.victims if v.outcome == "wounded")]
     stated = known.date_inferred and not report.date_inferred and report.date
     incident = replace(
         known, killed=killed, wounded=wounded,
@@ -220,7 +224,9 @@ def revise(alert: Alert, report: Incident, watched: list[WatchedRole], now: str)
         date_inferred=known.date_inferred and not stated,
         killed_qualifier=by_killed.killed_qualifier,
         wounded_qualifier=by_wounded.wounded_qualifier,
-        victims=victims, perpetrator=known.perpetrator or report.perpetrator,
+        victims=[*(v for v in by_killed.victims if v.outcome == "killed"),
+                 *(v for v in by_wounded.victims if v.outcome == "wounded")],
+        perpetrator=known.perpetrator or report.perpetrator,
         evidence=_union(known.evidence, report.evidence, MAX_EVIDENCE),
         article_ids=_union(known.article_ids, report.article_ids),
         sources=[*alert.sources, *new_sources],
@@ -228,36 +234,64 @@ def revise(alert: Alert, report: Incident, watched: list[WatchedRole], now: str)
     return replace(alert, version=alert.version + 1, status="updated",
                    severity=severity(incident), watched=_watched_union(alert.watched, watched),
                    incident=incident, sources=incident.sources, updated_at=now,
-                   reports=reports)
+                   reports=[*reports, report_of(report)])
+
+
+def is_open(alert: Alert, now: str, window_hours: float) -> bool:
+    """May reports still join ``alert`` by likeness (updated within the alert window)?"""
+    return hours_between(alert.updated_at, now) <= window_hours
 
 
 def track(known: list[Alert], report: Incident, rules: list[WatchRule], now: str,
           window_hours: float) -> tuple[Alert | None, list[Alert]]:
     """One report against the alerts of its bucket: (alert to publish or None, new state).
 
-    A first report of a watched, current event creates an alert (version 1, ``new``); a
-    later report of the same event (:func:`same_event`), or another part of a story the
-    alert rests on (:func:`part_of_story`), updates it (``updated``, version + 1); a
-    report the alert already has publishes nothing. Alerts not updated within
-    ``window_hours`` are forgotten.
+    ``known`` holds the latest version of the bucket's alerts, open or closed. A report
+    of an incident an open alert is about (:func:`same_event`, not :func:`told_apart`,
+    the closest by :func:`closeness`) updates it (``updated``, version + 1); a report the
+    alert already has publishes nothing. Otherwise a watched, current report is a new
+    incident: a new alert (version 1, ``new``) whose id is the incident's identity, made
+    unique against the open alerts; if that id belongs to an alert whose window has
+    closed, the report updates that alert instead (an id never starts over at version 1).
     """
-    current = [a for a in known if hours_between(a.updated_at, now) <= window_hours]
     if not is_current(report):
-        return None, current
-    # a part of a story first: its article already chose the event it is about
-    index = next((i for i, a in enumerate(current) if part_of_story(a, report)), None)
-    if index is None:
-        index = next((i for i, a in enumerate(current) if same_event(a.incident, report)), None)
-    if index is not None:
-        revised = revise(current[index], report, matches(report, rules), now)
-        if revised is None:
-            return None, current
-        current[index] = revised
-        return revised, current
-    created = decide(report, rules, now)
-    if created is None:
-        return None, current
-    return created, [*current, created]
+        return None, known
+    if any(r.incident_id == report.incident_id for a in known for r in reports_of(a)):
+        return None, known
+    current = [a for a in known if is_open(a, now, window_hours)]
+    same = [a for a in current if same_event(a.incident, report) and not told_apart(a, report)]
+    target = max(same, key=lambda a: closeness(a, report), default=None)
+    created = None
+    if target is None:
+        created = decide(report, rules, now)
+        if created is None:
+            return None, known
+        taken = {a.alert_id: a for a in known}
+        earlier = taken.get(created.alert_id)
+        if earlier is not None and is_open(earlier, now, window_hours):
+            # another incident with the same place, day and kind, told apart by its article
+            created = replace(created, alert_id=alert_id(report, report.incident_id))
+            earlier = taken.get(created.alert_id)
+        target = earlier
+    if target is None:
+        assert created is not None
+        return created, [*known, created]
+    revised = revise(target, report, matches(report, rules), now)
+    if revised is None:
+        return None, known
+    return revised, [revised if a.alert_id == target.alert_id else a for a in known]
+
+
+def remembered(alert: Alert, now: str) -> bool:
+    """Must the tracker still know ``alert`` at ``now``? Until every report of its incident
+    would be historical (more than ``dates.HISTORICAL_AFTER_DAYS`` after its date, and so
+    never alerted): till then a late report may still update it, so its id must not
+    start over. Bounds what a worker keeps whatever the history's length."""
+    event = dates.instant(alert.incident.date or "") or dates.instant(alert.updated_at)
+    moment = dates.instant(now)
+    if event is None or moment is None:
+        return True
+    return (moment - event).days <= dates.HISTORICAL_AFTER_DAYS + 1
 
 
 def hours_between(earlier: str, later: str) -> float:

@@ -9,20 +9,20 @@ skipped by that metric. A text's prediction is read off its incidents:
 
 :func:`evaluate_alerts` scores at alert level: the rows replayed in publication order
 through the whole pure pipeline and the alert tracker (:mod:`wirewatch.replay`),
-watching every country, against the rows' ``gold.event_group``.
+watching every country, per incident against the rows' ``gold.events``.
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
 import orjson
 
-from schemas.records import Incident, RawArticle
+from schemas.records import Alert, Incident, RawArticle
 from wirewatch.cleaning import InvalidArticle
 from wirewatch.geo import countries_named
 from wirewatch.pipeline import analyse
@@ -200,9 +200,21 @@ def evaluate(rows: Iterable[Row], keep_misses: bool = False,
     return report
 
 
+@dataclass(frozen=True, slots=True)
+class GoldEvent:
+    """One incident as one labelled article tells it (an entry of ``gold.events``)."""
+
+    key: str
+    article_id: str
+    country: str | None
+    killed: int
+    published_at: str
+    part_of: str | None = None
+
+
 @dataclass(slots=True)
 class AlertReport:
-    """Alert-level figures of one replay (SPEC §6, ``eval --alerts``)."""
+    """Alert-level figures of one replay, per incident (SPEC §6, ``eval --alerts``)."""
 
     alerts: int = 0
     gold_events: int = 0
@@ -210,10 +222,10 @@ class AlertReport:
     alerted_events: int = 0
     single_alert_events: int = 0
     right_final_toll: int = 0
-    #: per gold event: alert ids, final killed figure, the largest gold killed figure
+    #: per gold event: alert ids, their last killed figures, the figures articles gave
     events: dict[str, dict[str, Any]] = field(default_factory=dict)
-    #: alert ids whose sources include no article of a gold event
-    stray: list[str] = field(default_factory=list)
+    #: alert ids that belong to no gold event (false alerts), with their last toll
+    stray: list[dict[str, Any]] = field(default_factory=list)
 
     @staticmethod
     def _share(part: int, whole: int) -> float | None:
@@ -228,12 +240,12 @@ class AlertReport:
                 "final_toll": self._share(self.right_final_toll, self.alerted_events)}
 
 
-def is_gold_event_row(row: Row) -> bool:
-    """A row that reports a current violent incident with casualties."""
-    gold = row.gold
-    if gold.get("historical_only") or gold.get("is_violent_incident") is False:
-        return False
-    return (gold.get("killed") or 0) + (gold.get("wounded") or 0) > 0
+def gold_events(row: Row) -> list[GoldEvent]:
+    """The incidents a row's ``gold.events`` lists (none for ordinary news)."""
+    listed = row.gold.get("events") or []
+    return [GoldEvent(str(e["event"]), row.id, e.get("country"), int(e.get("killed") or 0),
+                      row.published_at or "", e.get("part_of"))
+            for e in listed if isinstance(e, dict) and e.get("event")]
 
 
 def publication_order(rows: Iterable[Row]) -> list[Row]:
@@ -242,9 +254,81 @@ def publication_order(rows: Iterable[Row]) -> list[Row]:
     return sorted(listed, key=lambda r: (r.published_at is None, r.published_at or ""))
 
 
+def _candidates(alert: Alert, told: dict[str, list[GoldEvent]]) -> list[tuple[int, set[str]]]:
+    """What an alert may belong to: each (killed figure, event keys) an article it cites
+    gives in the alert's country: every event alone, and each ``part_of`` group whole."""
+    country = alert.incident.location.country
+    out: list[tuple[int, set[str]]] = []
+    for source in alert.sources:
+        events = [e for e in told.get(source.article_id, []) if e.country == country]
+        out.extend((e.killed, {e.key}) for e in events)
+        for head in {e.part_of for e in events if e.part_of}:
+            group = [e for e in events if head in (e.key, e.part_of)]
+            out.append((sum(e.killed for e in group), {e.key for e in group}))
+    return out
+
+
+def score_alerts(alerts: Iterable[Alert], rows: Sequence[Row]) -> AlertReport:
+    """Judge each alert id on its last version (SPEC §6): it belongs to the event, among
+    the events of the articles it cites and in its country, whose killed figure is nearest
+    its own (a ``part_of`` group may match as a whole); else it is a false alert."""
+    told = {row.id: gold_events(row) for row in rows}
+    every = [e for events in told.values() for e in events]
+    keys = sorted({e.key for e in every})
+    last: dict[str, Alert] = {}
+    for alert in alerts:
+        if alert.alert_id not in last or last[alert.alert_id].version < alert.version:
+            last[alert.alert_id] = alert
+    report = AlertReport(alerts=len(last), gold_events=len(keys))
+    by_event: dict[str, list[str]] = {}
+    for alert_id, alert in last.items():
+        options = _candidates(alert, told)
+        if not options:
+            report.stray.append({"alert_id": alert_id, "killed": alert.incident.killed,
+                                 "country": alert.incident.location.country,
+                                 "articles": [s.article_id for s in alert.sources]})
+            continue
+        report.alerts_on_gold += 1
+        _, belongs = min(options, key=lambda o: abs(o[0] - alert.incident.killed))
+        for key in belongs:
+            by_event.setdefault(key, []).append(alert_id)
+    for key in keys:
+        ids = by_event.get(key, [])
+        told_of = sorted((e for e in every if e.key == key), key=lambda e: e.published_at)
+        right = _right_tolls(key, every)
+        finals = [last[i].incident.killed for i in ids]
+        report.events[key] = {"alert_ids": ids, "final_killed": finals,
+                              "gold_killed": [e.killed for e in told_of]}
+        if not ids:
+            continue
+        report.alerted_events += 1
+        report.single_alert_events += len(ids) == 1
+        report.right_final_toll += any(k in right for k in finals)
+    return report
+
+
+def _right_tolls(key: str, every: list[GoldEvent]) -> set[int]:
+    """The final figures right for an event: the largest an article gave, or the latest
+    article's; for an event in a ``part_of`` group, also those of the group summed per
+    article (an alert may carry the whole attack sequence)."""
+    right: set[int] = set()
+    head = next((e.part_of for e in every if e.key == key and e.part_of), key)
+    for keys in ({key}, {head} | {e.key for e in every if e.part_of == head}):
+        per_article: dict[str, int] = {}
+        when: dict[str, str] = {}
+        for e in every:
+            if e.key in keys:
+                per_article[e.article_id] = per_article.get(e.article_id, 0) + e.killed
+                when[e.article_id] = e.published_at
+        if per_article:
+            latest = max(per_article, key=lambda a: when[a])
+            right |= {max(per_article.values()), per_article[latest]}
+    return right
+
+
 def evaluate_alerts(rows: Iterable[Row]) -> AlertReport:
     """Replay ``rows`` in publication order through the pipeline and the alert tracker,
-    watching every country, and score the alerts against ``gold.event_group``."""
+    watching every country, and score the alerts per incident (:func:`score_alerts`)."""
     from wirewatch.replay import Replay, every_country
 
     ordered = publication_order(rows)
@@ -252,39 +336,4 @@ def evaluate_alerts(rows: Iterable[Row]) -> AlertReport:
     for row in ordered:
         replay.feed(RawArticle(id=row.id, source="eval", published_at=row.published_at or "",
                                body=row.text))
-    group_of: dict[str, str] = {r.id: str(r.gold["event_group"]) for r in ordered
-                                if r.gold.get("event_group")}
-    gold_groups = {group_of[r.id] for r in ordered if r.id in group_of and is_gold_event_row(r)}
-    largest: dict[str, int] = {}
-    for row in ordered:
-        group = group_of.get(row.id)
-        if group is not None and group in gold_groups and row.gold.get("killed") is not None:
-            largest[group] = max(largest.get(group, 0), int(row.gold["killed"]))
-    report = AlertReport(gold_events=len(gold_groups))
-    sources: dict[str, set[str]] = {}
-    latest: dict[str, Any] = {}
-    for alert in replay.published:
-        sources.setdefault(alert.alert_id, set()).update(s.article_id for s in alert.sources)
-        latest[alert.alert_id] = alert
-    report.alerts = len(sources)
-    by_event: dict[str, list[str]] = {}
-    for alert_id, articles in sources.items():
-        events = {group_of[a] for a in articles if group_of.get(a) in gold_groups}
-        if events:
-            report.alerts_on_gold += 1
-        else:
-            report.stray.append(alert_id)
-        for event in events:
-            by_event.setdefault(event, []).append(alert_id)
-    for event in sorted(gold_groups):
-        ids = by_event.get(event, [])
-        final = max((latest[i] for i in ids), key=lambda a: a.version, default=None)
-        final_killed = final.incident.killed if final else None
-        report.events[event] = {"alert_ids": ids, "final_killed": final_killed,
-                                "gold_killed": largest.get(event)}
-        if not ids:
-            continue
-        report.alerted_events += 1
-        report.single_alert_events += len(ids) == 1
-        report.right_final_toll += final_killed == largest.get(event)
-    return report
+    return score_alerts(replay.published, ordered)

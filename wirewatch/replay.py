@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 
 from schemas.records import Alert, RawArticle, WatchRule
 from wirewatch import dates
-from wirewatch.alerting import bucket, is_current, track
+from wirewatch.alerting import bucket, is_current, remembered, track
 from wirewatch.cleaning import InvalidArticle, clean_article
 from wirewatch.dedup import Deduplicator
 from wirewatch.pipeline import classify_incident, extract_incidents
@@ -40,7 +40,8 @@ class Replay:
     dedup_window_hours: float = DEDUP_WINDOW_HOURS
     alert_window_hours: float = ALERT_WINDOW_HOURS
     published: list[Alert] = field(default_factory=list)
-    _open: dict[str, list[Alert]] = field(default_factory=dict)
+    #: per bucket, the latest version of every alert the tracker still knows
+    _known: dict[str, list[Alert]] = field(default_factory=dict)
     _dedup: Deduplicator = field(init=False)
 
     def __post_init__(self) -> None:
@@ -60,9 +61,10 @@ class Replay:
             if not is_current(incident) or not matches(incident, self.rules):
                 continue
             slot = bucket(incident)
-            alert, state = track(self._open.get(slot, []), incident, self.rules,
-                                 dates.rfc3339(now), self.alert_window_hours)
-            self._open[slot] = state
+            stamp = dates.rfc3339(now)
+            alert, state = track(self._known.get(slot, []), incident, self.rules, stamp,
+                                 self.alert_window_hours)
+            self._known[slot] = [a for a in state if remembered(a, stamp)]
             if alert is not None:
                 out.append(alert)
         self.published.extend(out)

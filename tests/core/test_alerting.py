@@ -57,14 +57,15 @@ def test_severity_scale() -> None:
 
 # --- identity and updates ------------------------------------------------------------
 
-from wirewatch.alerting import bucket, revise, same_event, track  # noqa: E402
+from wirewatch.alerting import bucket, remembered, revise, same_event, track  # noqa: E402
 
 
 def report(article_id: str, killed: int, wounded: int = 0, **changes: object) -> Incident:
-    changes = {"incident_id": f"i-{article_id}", **changes}
+    changes = {"incident_id": f"i-{article_id}", "evidence": [f"sentence from {article_id}"],
+               **changes}
     return incident(killed=killed, wounded=wounded, article_ids=[article_id],
                     sources=[SourceRef(article_id, f"wire {article_id}", "2017-02-09T10:00Z")],
-                    evidence=[f"sentence from {article_id}"], **changes)
+                    **changes)
 
 
 def test_bucket_is_the_country() -> None:
@@ -129,8 +130,9 @@ def test_other_events_and_old_alerts_are_separate() -> None:
                          rules, "2017-02-09T11:00:00Z", 72)
     assert first is not None and other is not None and other.alert_id != first.alert_id
     assert len(state) == 2
-    late, state = track(state, report("z", 9), rules, "2017-02-20T10:00:00Z", 72)
-    assert late is not None and late.status == "new"  # the window closed; a new alert
+    late, state = track(state, report("z", 9, date="2017-02-20"), rules,
+                        "2017-02-20T10:00:00Z", 72)
+    assert late is not None and late.status == "new"  # another day's event: a new alert
 
 
 def test_historical_and_unwatched_reports_publish_nothing() -> None:
@@ -138,10 +140,7 @@ def test_historical_and_unwatched_reports_publish_nothing() -> None:
     assert track([], report("u", 3), parse_rules("FR"), "2017-02-09T10:00:00Z", 72)[0] is None
 
 
-# --- one story, several parts ----------------------------------------------------------
-
-from schemas.records import Report  # noqa: E402
-from wirewatch.alerting import story_toll  # noqa: E402
+# --- one alert, one incident ----------------------------------------------------------
 
 
 def part(article_id: str, n: int, killed: int, wounded: int = 0, **changes: object) -> Incident:
@@ -149,42 +148,107 @@ def part(article_id: str, n: int, killed: int, wounded: int = 0, **changes: obje
     return report(article_id, killed, wounded, incident_id=f"i-{article_id}-{n}", **changes)
 
 
-def test_an_article_s_reports_add_up_and_articles_are_separate_accounts() -> None:
-    reports = [Report("i1", "a", 5, 2), Report("i2", "a", 3, 0), Report("i3", "b", 7, 4)]
-    assert story_toll(reports) == (8, 4)
-    assert story_toll([Report("i1", "a", 5, 2)]) == (5, 2)
-    assert story_toll([]) == (0, 0)
-
-
-@pytest.mark.parametrize("place, event_type", [
-    (Location("Idlib", "SY", 35.93, 36.63), "Battles"),  # another town 180 km away
-    (Location("Syria", "SY"), "Violence against civilians"),  # the country, another kind
-    (Location("Al Bab", "SY", 36.37, 37.52), "Battles"),
-    (Location("Idlib", "SY", 35.93, 36.63), None),  # told with its date below
+@pytest.mark.parametrize("place, event_type, date", [
+    (Location("Al Bab", "SY", 36.37, 37.52), "Battles", "2017-02-09"),  # another kind
+    (Location("Al Bab", "SY", 36.37, 37.52), "Explosions/Remote violence", "2017-02-08"),
+    (Location("Qabasin", "SY", 36.38, 37.68), "Explosions/Remote violence", "2017-02-09"),
+    (Location("Syria", "SY"), "Explosions/Remote violence", "2017-02-09"),
 ])
-def test_the_parts_of_one_article_s_story_are_one_alert(place: Location,
-                                                         event_type: str) -> None:
+def test_an_article_s_incidents_are_separate_alerts_with_their_own_tolls(
+        place: Location, event_type: str, date: str) -> None:
     rules = parse_rules("SY:location")
-    first, state = track([], part("a", 1, 5), rules, "2017-02-09T10:00:00Z", 72)
-    # the last part is a raid three days before, told in the same story
-    date = "2017-02-06" if event_type is None else "2017-02-09"
-    second, state = track(state, part("a", 2, 3, location=place, event_type=event_type,
+    first, state = track([], part("a", 1, 3, 11), rules, "2017-02-09T10:00:00Z", 72)
+    second, state = track(state, part("a", 2, 5, 10, location=place, event_type=event_type,
                                       date=date), rules, "2017-02-09T10:00:00Z", 72)
     assert first is not None and second is not None
-    assert second.alert_id == first.alert_id and second.version == 2
-    assert (second.incident.killed, len(second.reports), len(state)) == (8, 2, 1)
-    # another wire's account of the whole story: the larger figure stands, nothing adds
-    third, state = track(state, part("b", 1, 10), rules, "2017-02-09T12:00:00Z", 72)
-    assert third is not None and third.incident.killed == 10 and third.version == 3
-    assert [s.article_id for s in third.sources] == ["a", "b"]
+    assert second.alert_id != first.alert_id and second.version == 1
+    assert (first.incident.killed, second.incident.killed) == (3, 5)
+    assert len(state) == 2
 
 
-def test_a_part_redelivered_changes_nothing() -> None:
+def test_the_same_place_day_and_kind_twice_in_one_article_gets_its_own_id() -> None:
+    rules = parse_rules("SY:location")
+    first, state = track([], part("a", 1, 3), rules, "2017-02-09T10:00:00Z", 72)
+    second, state = track(state, part("a", 2, 4), rules, "2017-02-09T10:00:00Z", 72)
+    assert first is not None and second is not None
+    assert second.alert_id != first.alert_id and second.status == "new"
+
+
+def test_another_wire_s_report_updates_the_closest_of_an_article_s_incidents() -> None:
+    rules = parse_rules("SY:location")
+    strike, state = track([], part("a", 1, 3, 11), rules, "2017-02-09T10:00:00Z", 72)
+    clash, state = track(state, part("a", 2, 5, 10, event_type="Battles",
+                                     sub_event_type="Armed clash"),
+                         rules, "2017-02-09T10:00:00Z", 72)
+    # a second wire tells only the clash, with a higher toll
+    later, state = track(state, part("b", 1, 6, 10, event_type="Battles",
+                                     sub_event_type="Armed clash"),
+                         rules, "2017-02-09T14:00:00Z", 72)
+    assert strike is not None and clash is not None and later is not None
+    assert later.alert_id == clash.alert_id and later.version == 2
+    assert later.incident.killed == 6  # the higher figure, never 5 + 6
+    assert [a.incident.killed for a in state] == [3, 6]
+
+
+@pytest.mark.parametrize("figures, final", [
+    ([5, 9, 12], 12),     # a rising toll
+    ([12, 9], 12),        # a lower figure from another wire is an older or partial count
+    ([19, 19, 19], 19),   # the same toll told again adds nothing
+    ([4, 40, 7], 40),
+])
+def test_a_later_report_revises_the_toll_and_never_adds_to_it(
+        figures: list[int], final: int) -> None:
+    rules = parse_rules("TR")
+    state: list = []
+    alert = None
+    for n, killed in enumerate(figures):
+        alert, state = track(state, report(f"w{n}", killed), rules,
+                             f"2017-02-09T1{n}:00:00Z", 72)
+    assert alert is None or alert.incident.killed == final
+    assert len(state) == 1 and state[0].incident.killed == final
+
+
+@pytest.mark.parametrize("sentence", [
+    "Officials revised the death toll down to 9 after some bodies were counted twice.",
+    "The toll was lowered to nine once the hospital finished its count.",
+    "Police corrected the number of dead to 9 on Tuesday.",
+])
+def test_a_report_that_corrects_the_toll_lowers_it(sentence: str) -> None:
+    rules = parse_rules("TR")
+    _, state = track([], report("a", 12), rules, "2017-02-09T10:00:00Z", 72)
+    fix, state = track(state, report("b", 9, evidence=[sentence]), rules,
+                       "2017-02-09T15:00:00Z", 72)
+    assert fix is not None and fix.incident.killed == 9 and fix.version == 2
+
+
+def test_a_report_after_the_window_updates_the_alert_and_never_restarts_its_id() -> None:
+    rules = parse_rules("TR")
+    first, state = track([], report("a", 3), rules, "2017-02-09T10:00:00Z", 72)
+    versions = []
+    for n, day in enumerate(("2017-02-14", "2017-02-20", "2017-03-01")):
+        # each report states the event's own date, long after the window closed
+        later, state = track(state, report(f"late{n}", 3 + n), rules, f"{day}T10:00:00Z", 72)
+        assert first is not None and later is not None
+        assert later.alert_id == first.alert_id
+        versions.append(later.version)
+    assert versions == [2, 3, 4] and len(state) == 1
+
+
+def test_a_redelivered_report_changes_nothing() -> None:
     rules = parse_rules("SY:location")
     _, state = track([], part("a", 1, 5), rules, "2017-02-09T10:00:00Z", 72)
-    _, state = track(state, part("a", 2, 3), rules, "2017-02-09T10:00:00Z", 72)
-    again, state = track(state, part("a", 2, 3), rules, "2017-02-09T10:05:00Z", 72)
-    assert again is None and state[0].incident.killed == 8
+    _, state = track(state, part("a", 2, 3, date="2017-02-08"), rules,
+                     "2017-02-09T10:00:00Z", 72)
+    again, state = track(state, part("a", 2, 3, date="2017-02-08"), rules,
+                         "2017-02-09T10:05:00Z", 72)
+    assert again is None and [a.incident.killed for a in state] == [5, 3]
+
+
+def test_the_tracker_forgets_an_alert_once_every_report_of_it_would_be_historical() -> None:
+    first, _ = track([], report("a", 3), parse_rules("TR"), "2017-02-09T10:00:00Z", 72)
+    assert first is not None
+    assert remembered(first, "2017-03-10T10:00:00Z")
+    assert not remembered(first, "2017-04-30T10:00:00Z")
 
 
 @pytest.mark.parametrize("changes", [

@@ -104,49 +104,76 @@ def test_each_row_result_says_what_was_right(labelled: Path) -> None:
                                   "sub_event_type": "Attack"}
 
 
-def event(row_id: str, published: str, text: str, group: str | None, killed: int,
-          **gold: object) -> dict[str, object]:
+def story(row_id: str, published: str, text: str, *events: dict[str, object]) -> dict[str, object]:
+    killed = sum(int(e.get("killed") or 0) for e in events)  # type: ignore[call-overload]
     return {"id": row_id, "published_at": published, "text": text,
             "gold": {"killed": killed, "wounded": None, "country": None, "event_type": None,
-                     "sub_event_type": None, "event_group": group, **gold}}
+                     "sub_event_type": None, "events": list(events)}}
 
 
-#: a made-up week of wire copy: one attack reported twice with a rising toll, one
-#: bombing, a memorial of an old massacre, a crash, and a story with no event group
+def told(key: str, country: str, killed: int, **more: object) -> dict[str, object]:
+    return {"event": key, "country": country, "killed": killed, "wounded": None, **more}
+
+
+#: a made-up week of wire copy: one attack reported twice with a rising toll, a story
+#: with two incidents, a memorial of an old massacre, a crash, and a raid nobody labelled
 WEEK = [
-    event("w2", "2026-05-04T16:00:00Z", "The toll from Monday's attack on a market in "
-          "Maiduguri, Nigeria, rose to 14, officials said on Monday evening.", "mdg", 14),
-    event("w1", "2026-05-04T09:00:00Z", "Gunmen attacked a market in Maiduguri, Nigeria, on "
-          "Monday, killing nine traders.", "mdg", 9),
-    event("w3", "2026-05-05T08:00:00Z", "A car bomb killed six police officers in Kirkuk, "
-          "Iraq, on Tuesday.", "krk", 6),
-    event("w4", "2026-05-06T08:00:00Z", "Hundreds gathered in Srebrenica on Wednesday to "
-          "mourn the victims of the 1995 massacre.", "srb", 0, historical_only=True),
-    event("w5", "2026-05-06T10:00:00Z", "A bus crash killed eleven passengers on a highway "
-          "in Kenya on Wednesday.", "bus", 0, is_violent_incident=False),
-    event("w6", "2026-05-07T10:00:00Z", "Troops killed five militants in a raid in Borno "
-          "state, Nigeria, on Thursday.", None, 5),
+    story("w2", "2026-05-04T16:00:00Z", "The toll from Monday's attack on a market in "
+          "Maiduguri, Nigeria, rose to 14, officials said on Monday evening.",
+          told("mdg", "NG", 14)),
+    story("w1", "2026-05-04T09:00:00Z", "Gunmen attacked a market in Maiduguri, Nigeria, on "
+          "Monday, killing nine traders.", told("mdg", "NG", 9)),
+    story("w3", "2026-05-05T08:00:00Z", "A car bomb killed six police officers in Kirkuk, "
+          "Iraq, on Tuesday. Separately, gunmen shot dead two farmers in Basra on Monday.",
+          told("krk", "IQ", 6), told("bsr", "IQ", 2)),
+    story("w4", "2026-05-06T08:00:00Z", "Hundreds gathered in Srebrenica on Wednesday to "
+          "mourn the victims of the 1995 massacre."),
+    story("w5", "2026-05-06T10:00:00Z", "A bus crash killed eleven passengers on a highway "
+          "in Kenya on Wednesday."),
+    story("w6", "2026-05-07T10:00:00Z", "Troops killed five militants in a raid in Borno "
+          "state, Nigeria, on Thursday."),
 ]
 
 
-def test_alert_level_replay_scores_events(tmp_path: Path) -> None:
+def test_alert_level_replay_scores_each_incident(tmp_path: Path) -> None:
     from wirewatch.evaluation import evaluate_alerts
 
     path = tmp_path / "week.jsonl"
     path.write_text("\n".join(json.dumps(r) for r in WEEK) + "\n")
     report = evaluate_alerts(read_rows(path))
     doc = report.to_dict()
-    assert doc["gold_events"] == 2  # the memorial and the crash are not events to alert on
-    assert report.events["mdg"]["gold_killed"] == 14
-    assert report.events["krk"]["alert_ids"] and report.events["mdg"]["alert_ids"]
-    # the raid has no event group: its alert counts against precision
-    assert len(report.stray) == doc["alerts"] - report.alerts_on_gold >= 1
-    assert doc["recall"] == 1.0
-    assert doc["precision"] == round(report.alerts_on_gold / doc["alerts"], 4)
-    assert doc["one_alert_per_event"] == round(
-        sum(len(e["alert_ids"]) == 1 for e in report.events.values()) / 2, 4)
-    assert doc["final_toll"] == round(
-        sum(e["final_killed"] == e["gold_killed"] for e in report.events.values()) / 2, 4)
+    assert doc["gold_events"] == 3  # the memorial and the crash are no incidents
+    assert report.events["mdg"]["gold_killed"] == [9, 14]
+    assert report.events["mdg"]["final_killed"] == [14]  # one alert, its toll revised
+    assert report.events["krk"]["final_killed"] == [6]
+    assert report.events["bsr"]["final_killed"] == [2]  # the second incident: its own alert
+    # the raid is in no article's gold events: its alert is a false one
+    assert [s["killed"] for s in report.stray] == [5]
+    assert doc == {"alerts": 4, "gold_events": 3, "precision": 0.75, "recall": 1.0,
+                   "one_alert_per_event": 1.0, "final_toll": 1.0}
+
+
+def test_an_alert_belongs_to_the_event_whose_toll_is_nearest() -> None:
+    from schemas.records import Alert, Location, SourceRef, WatchedRole
+    from wirewatch.evaluation import Row, score_alerts
+
+    rows = [Row("a", "", "2026-05-04T09:00:00Z", {"events": [
+        told("raid", "SO", 7), told("blast", "SO", 20), told("gunfire", "SO", 3,
+                                                              part_of="blast")]})]
+
+    def alert(alert_id: str, killed: int, country: str = "SO") -> Alert:
+        inc = Incident(incident_id=alert_id, killed=killed, wounded=0,
+                       location=Location("Town", country))
+        return Alert(alert_id, 1, "new", "high", [WatchedRole(country, ["location"])], inc,
+                     [SourceRef("a", "w", "2026-05-04T09:00:00Z")],
+                     "2026-05-04T09:00:00Z", "2026-05-04T09:00:00Z")
+
+    report = score_alerts([alert("x", 8), alert("y", 23), alert("z", 2, "KE")], rows)
+    assert report.events["raid"]["alert_ids"] == ["x"]
+    # 23 is the blast with its follow-up gunfire, a part_of group matched whole
+    assert report.events["blast"]["alert_ids"] == ["y"] == report.events["gunfire"]["alert_ids"]
+    assert [s["alert_id"] for s in report.stray] == ["z"]  # another country: false
+    assert report.to_dict()["final_toll"] == round(2 / 3, 4)  # the raid's 8 is not 7
 
 
 def test_rows_replay_in_publication_order_undated_last() -> None:

@@ -88,7 +88,9 @@ def test_eval_several_files_predictions_and_alerts(tmp_path: Path) -> None:
     rows = [{"id": f"e{n}", "published_at": "2026-05-04T09:00:00Z",
              "text": f"A roadside bomb killed {n} soldiers near Kandahar in Afghanistan.",
              "gold": {"killed": n, "wounded": None, "country": "AF", "event_type": None,
-                      "sub_event_type": None, "event_group": f"g{n}"}} for n in (2, 3)]
+                      "sub_event_type": None,
+                      "events": [{"event": f"g{n}", "country": "AF", "killed": n}]}}
+            for n in (2, 3)]
     first, second = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
     first.write_text(json.dumps(rows[0]) + "\n")
     second.write_text(json.dumps(rows[1]) + "\n")

@@ -577,7 +577,7 @@ def eval_(
                               "right) to this file.")] = None,
     alerts: Annotated[bool, typer.Option(
         "--alerts", help="Alert-level replay: publication order, every country watched, "
-                         "scored by gold.event_group.")] = False,
+                         "scored per incident by gold.events (SPEC §6).")] = False,
     misses: Annotated[int, typer.Option("--misses", min=0,
                                         help="Also list up to N wrong answers.")] = 0,
     rewrite: Annotated[str | None, typer.Option(

@@ -1,0 +1,7 @@
+"""Rules: currency."""
+
+from __future__ import annotations
+
+from wirewatch.rules import Rule
+
+RULES: tuple[Rule, ...] = ()

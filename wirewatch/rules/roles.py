@@ -1,0 +1,7 @@
+"""Rules: roles."""
+
+from __future__ import annotations
+
+from wirewatch.rules import Rule
+
+RULES: tuple[Rule, ...] = ()
