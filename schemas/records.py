@@ -211,6 +211,8 @@ class EvidenceRole(Record):
     killed: Count = 0
     wounded: Count = 0
     why: StrictStr = ""
+    rules: list[StrictStr] = field(default_factory=list)
+    """The named rules (``wirewatch.rules``) that decided while the sentence was read."""
 
 
 @dataclass(slots=True, config=_config("Classified incident (wire.incidents; key: incident id)"))

@@ -15,6 +15,7 @@ watching every country, per incident against the rows' ``gold.events``.
 from __future__ import annotations
 
 import time
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -26,6 +27,7 @@ from schemas.records import Alert, Incident, RawArticle
 from wirewatch.cleaning import InvalidArticle
 from wirewatch.geo import countries_named
 from wirewatch.pipeline import analyse
+from wirewatch.rules import tracing
 from wirewatch.text import sentences
 
 METRICS = ("killed", "wounded", "country", "event_type", "sub_event_type")
@@ -96,6 +98,8 @@ class Report:
     labelled: dict[str, int] = field(default_factory=lambda: dict.fromkeys(METRICS, 0))
     seconds: float = 0.0
     misses: list[Miss] = field(default_factory=list)
+    #: how often each named rule (wirewatch.rules) fired on the file
+    rules: Counter[str] = field(default_factory=Counter)
     #: country-labelled texts that name no place the gazetteer puts in their gold country:
     #: no geoparser reading the text with it can place them (``None`` until counted)
     unplaceable: int | None = None
@@ -118,12 +122,14 @@ class Report:
         return self.n / self.seconds if self.seconds > 0 else 0.0
 
     def to_dict(self) -> dict[str, Any]:
-        """The SPEC §6 document (accuracies rounded to 4 places, null when unlabelled)."""
+        """The SPEC §6 document (accuracies rounded to 4 places, null when unlabelled), and
+        ``rules``: how often each named rule fired on the file."""
         out: dict[str, Any] = {"n": self.n}
         for metric in METRICS:
             value = self.accuracy(metric)
             out[REPORT_KEYS[metric]] = None if value is None else round(value, 4)
         out["articles_per_s"] = round(self.articles_per_s, 2)
+        out["rules"] = dict(sorted(self.rules.items()))
         return out
 
 
@@ -177,7 +183,9 @@ def evaluate(rows: Iterable[Row], keep_misses: bool = False,
     report = Report(unplaceable=0 if keep_misses else None)
     started = time.perf_counter()
     for row in rows:
-        predicted = predict_row(row)
+        with tracing() as fired_here:
+            predicted = predict_row(row)
+        report.rules.update(fired_here)
         report.n += 1
         right: dict[str, bool] = {}
         for metric in METRICS:

@@ -34,6 +34,8 @@ APPROXIMATE = (
     "about", "around", "nearly", "almost", "approximately", "some", "roughly", "an estimated",
     "up to", "close to", "as many as", "estimated", "perhaps", "possibly", "reportedly",
 )
+#: number words from two up, for patterns that look for a count ("kidnapped 14 soldiers")
+NUMBER_WORDS = "|".join(w for w in (*UNITS, *TENS) if w not in ("zero", "no", "one"))
 
 _DIGITS = re.compile(r"^\d{1,3}(,\d{3})+$|^\d+$")
 

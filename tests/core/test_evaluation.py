@@ -45,7 +45,11 @@ def test_metrics_over_labelled_rows_only(labelled: Path) -> None:
     assert doc["country_accuracy"] == 1.0
     assert doc["sub_event_type_accuracy"] == 1.0
     assert set(doc) == {"n", "killed_exact", "wounded_exact", "country_accuracy",
-                        "event_type_accuracy", "sub_event_type_accuracy", "articles_per_s"}
+                        "event_type_accuracy", "sub_event_type_accuracy", "articles_per_s",
+                        "rules"}
+    # every row's figures came from a rule that fired: "killing" before a figure, at least
+    assert doc["rules"]["role.casualty_then_count"] >= 1
+    assert all(isinstance(n, int) and n > 0 for n in doc["rules"].values())
 
 
 def test_misses_are_kept_for_error_analysis(labelled: Path) -> None:

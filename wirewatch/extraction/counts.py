@@ -37,6 +37,7 @@ from wirewatch.quantities import (
     qualifier_before,
     word_value,
 )
+from wirewatch.rules import fired
 
 _INTENT_BEFORE_TO = frozenset({"attempted", "attempting", "attempt", "attempts", "tried", "trying",
                                "try", "plotted", "plotting", "plot", "planned", "planning",
@@ -175,6 +176,7 @@ def _quantity_at(tokens: list[Token], i: int) -> Figure | None:
                                or following.lower_ in ("victims", "casualties", "dead")):
                 # "one of the 11 injured died", "one of the victims died": a part of a toll,
                 # which counts only when the article gives no toll
+                fired("role.part_of_a_toll")
                 return Figure(i, end, value, qualifier, None, None, None,
                               Mark.ANAPHORIC | Mark.RECAP)
             end += 2  # "two of the attackers": counted as attackers; "killing 21 of them"
@@ -230,6 +232,7 @@ def _quantity_at(tokens: list[Token], i: int) -> Figure | None:
     # wounded" a new count)
     if any(w in SUPERSEDED_CUES - {"from"} for w in before) or \
             _from_an_old_figure(before):
+        fired("role.superseded_figure")
         anaphoric = True
     if end < len(tokens) and tokens[end].lower_ in ("seriously", "critically", "severely",
                                                     "badly", "gravely") and i > 0 and \
@@ -280,6 +283,7 @@ def _assign(span: Span, quants: list[Figure], triggers: list[Token]) -> None:
             if pos in trig_pos and _is_patient_form(tokens, pos):
                 q.outcome, q.via = _trigger_outcome(trig_pos[pos]), "right"
                 if any(t.lower_ == "among" for t in tokens[q.end:pos]):
+                    fired("role.part_of_a_toll")
                     q.anaphoric = q.recap = True  # "two Britons were among the dead": a part
                 break
             if tok.pos_ == "VERB" and tok.lower_ not in PASSIVE_AUX and pos not in trig_pos \

@@ -14,12 +14,15 @@ from schemas.records import (
 )
 from wirewatch import dates, geo
 from wirewatch.cleaning import SENTENCE_END
-from wirewatch.extraction.lexicon import RECALLED_ATTACK, RETROSPECTIVE_LEAD
 from wirewatch.extraction.mention import Article, Count, Mention, _Group
 from wirewatch.extraction.reading import without_acronyms
 from wirewatch.extraction.tolls import _headline, _incident
 from wirewatch.quantities import phrase_value
+from wirewatch.rules import fired, rule
 from wirewatch.violence import EVENT_WORDING, NON_VIOLENT_CAUSES, VIOLENCE
+
+RECALLED_ATTACK = rule("currency.recalled_attack")
+RETROSPECTIVE_LEAD = rule("currency.retrospective_lead")
 
 # --------------------------------------------------------------------------- incidents
 
@@ -208,8 +211,11 @@ def _a_disaster_story(all_sentences: Sequence[str]) -> bool:
     """Is the only cause of death the story gives a disaster or an accident ("a fire tore
     through a factory ... 52 bodies have been recovered"), with no word of violence
     anywhere in it (but in the attacks it recalls)?"""
-    return any(NON_VIOLENT_CAUSES.search(s) for s in all_sentences) and \
-        not any(VIOLENCE.search(s) for s in all_sentences)
+    if any(NON_VIOLENT_CAUSES.search(s) for s in all_sentences) and \
+            not any(VIOLENCE.search(s) for s in all_sentences):
+        fired("violence.non_violent_cause")
+        return True
+    return False
 
 
 def _opens_on_a_dated_past_attack(lead: Mention, published: date | None) -> bool:
@@ -232,11 +238,14 @@ def _retrospective(lead: Mention, all_sentences: Sequence[str]) -> bool:
     """Does the text say it remembers, judges or reprints, before its first casualty
     figure (in a headline or lead, not in an aftermath after the attack)?"""
     before = " ".join(all_sentences[:lead.index])
-    cue = RETROSPECTIVE_LEAD.search(f"{before} {lead.text}")
+    cue = RETROSPECTIVE_LEAD.find(f"{before} {lead.text}")
     if cue is None:
         return False
     figure = _CASUALTY_WORD.search(lead.text)
-    return cue.start() < len(before) + 1 + (figure.start() if figure else len(lead.text))
+    if cue.start() < len(before) + 1 + (figure.start() if figure else len(lead.text)):
+        fired(RETROSPECTIVE_LEAD.name)
+        return True
+    return False
 
 
 _CASUALTY_WORD = re.compile(r"\b(kill\w*|dead|died|deaths?|wound\w*|injur\w*|hurt)\b", re.I)

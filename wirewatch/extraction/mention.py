@@ -13,6 +13,7 @@ from spacy.tokens import Token
 
 from schemas.records import Actor, Outcome, Qualifier
 from wirewatch import geo
+from wirewatch.rules import fired
 
 
 class Mark(Flag):
@@ -91,6 +92,8 @@ class Mention:
     same_place: bool = False
     earlier: bool = False  # "had been shot dead": an event before the one reported
     additive: bool = False  # "two attackers were also killed": adds to the incident's toll
+    #: the names of the rules that decided while the sentence was read (wirewatch.rules)
+    rules: list[str] = field(default_factory=list)
 
     def total(self, outcome: str) -> tuple[int, Qualifier]:
         tolls = [c for c in self.counts if c.outcome == outcome and c.toll and not c.anaphoric]
@@ -130,6 +133,15 @@ class Mention:
         return all(c.recap for c in self.counts)
 
 
+#: how a figure got its outcome (:attr:`Figure.via`) → the rule that says so
+VIA_RULES = {
+    "right": "role.count_then_casualty", "left": "role.casualty_then_count",
+    "syntax": "role.by_syntax", "subset": "role.subset_of_toll", "elided": "role.elided_verb",
+    "singular": "role.single_victim", "named": "role.named_victim",
+    "pronoun": "role.pronoun_victim",
+}
+
+
 @dataclass(slots=True)
 class Figure(Marked):
     """A figure found in a sentence while it is read: where it stands, the noun it counts,
@@ -147,8 +159,13 @@ class Figure(Marked):
     via: str | None = None  # "right" (N ... killed) or "left" (killing N)
 
     def count(self) -> Count:
-        """The count this figure gives (it must have an outcome by now)."""
+        """The count this figure gives (it must have an outcome by now); the rule that gave
+        it its outcome fires."""
         assert self.outcome is not None, "a figure becomes a count once it has an outcome"
+        if self.via in VIA_RULES:
+            fired(VIA_RULES[self.via])
+        if self.subset and self.via != "subset":
+            fired("role.subset_of_toll")
         active = Mark.ACTIVE if self.via == "left" else Mark.NONE
         return Count(self.value, self.qualifier, self.outcome, self.category, self.country,
                      self.marks | active)

@@ -22,38 +22,42 @@ from wirewatch.extraction.counts import (
     _trigger_outcome,
 )
 from wirewatch.extraction.lexicon import (
-    ACCIDENT_CUES,
-    AFTERMATH_CUES,
-    AGGREGATE_CUES,
     ATTACK_CLAUSE,
-    ATTACKER_COUNTED,
     ATTACKER_NOUNS,
-    CLAIMED,
-    COMES_AFTER,
-    COMMEMORATION,
-    EARLIER_CUES,
-    IN_ADDITION,
-    INITIAL_REPORT,
-    JUDICIAL_RECALL,
-    MILITANT_SPOKESMAN,
     NEW_EVENT_CUES,
-    NO_CASUALTY,
-    NON_EVENT_CUES,
     NOUN_CATEGORY,
-    NUMBER_WORDS,
-    OTHER_ACCOUNT,
-    RANKED_EVENT,
-    RECALL_CUES,
-    REVISION_CUES,
-    RUNNING_TOTAL,
-    SAME_PLACE_CUES,
-    SELF_INFLICTED,
-    SOLE_VICTIM,
-    SPECULATIVE,
-    UNCONFIRMED,
 )
 from wirewatch.extraction.mention import Count, Figure, Mark, Mention
-from wirewatch.violence import DIED_OF_CAUSE, VIOLENCE
+from wirewatch.quantities import NUMBER_WORDS
+from wirewatch.rules import fired, rule, tracing
+
+# the rules this module decides with (wirewatch.rules holds each one's purpose and examples)
+NON_EVENT_CUES = rule("currency.non_event")
+AFTERMATH_CUES = rule("currency.aftermath")
+JUDICIAL_RECALL = rule("currency.judicial_recall")
+RECALL_CUES = rule("currency.recalled_time")
+COMMEMORATION = rule("currency.commemoration")
+AGGREGATE_CUES = rule("currency.aggregate")
+RANKED_EVENT = rule("currency.ranked_event")
+EARLIER_CUES = rule("currency.past_perfect")
+COMES_AFTER = rule("currency.comes_after")
+RUNNING_TOTAL = rule("role.running_total")
+OTHER_ACCOUNT = rule("role.other_account")
+CLAIMED = rule("role.claimed")
+MILITANT_SPOKESMAN = rule("role.militant_spokesman")
+UNCONFIRMED = rule("role.unconfirmed")
+SPECULATIVE = rule("role.speculative")
+INITIAL_REPORT = rule("role.initial_report")
+SOLE_VICTIM = rule("role.sole_victim")
+SELF_INFLICTED = rule("role.self_inflicted")
+ATTACKER_COUNTED = rule("role.attacker_counted")
+IN_ADDITION = rule("role.in_addition")
+REVISION_CUES = rule("role.revision")
+SAME_PLACE_CUES = rule("role.same_place")
+NO_CASUALTY = rule("role.nobody_hurt")
+ACCIDENT_CUES = rule("violence.accidental")
+DIED_OF_CAUSE = rule("violence.died_of_cause")
+VIOLENCE = rule("violence.violent_wording")
 
 # --------------------------------------------------------------------------- sentences
 
@@ -113,14 +117,27 @@ def _looks_like_headline_list(sentence: str) -> bool:
 
 
 def read_mention(index: int, text: str, span: Span, published: date | None) -> Mention | None:
-    """The casualty counts and context of one parsed sentence; None if it reports none."""
-    non_event = NON_EVENT_CUES.search(text)
+    """The casualty counts and context of one parsed sentence; None if it reports none.
+    The mention lists the rules that decided while it was read."""
+    with tracing() as decided:
+        mention = _read_mention(index, text, span, published)
+    if mention is not None:
+        mention.rules = sorted(decided)
+    return mention
+
+
+def _read_mention(index: int, text: str, span: Span, published: date | None) -> Mention | None:
+    non_event = NON_EVENT_CUES.find(text)
     # "police arrested two men after a bomb killed five": the arrest follows a real attack
-    aftermath = non_event is not None and AFTERMATH_CUES.match(non_event.group(0)) and \
+    aftermath = non_event is not None and \
+        AFTERMATH_CUES.find(non_event.group(0), at_start=True) and \
         ATTACK_CLAUSE.search(text) and not JUDICIAL_RECALL.search(text)
+    if aftermath:
+        fired(AFTERMATH_CUES.name)
     if non_event and not aftermath and not re.search(
             r"\b(were|was|have been|had been)\s+(killed|wounded|injured|fatally|shot dead|"
             r"(beaten|stabbed|hacked|burned) to death)", text):
+        fired(NON_EVENT_CUES.name)
         return None
     running = RUNNING_TOTAL.search(text)
     # a tally over months or years, not a report of one incident (unless only the clause
@@ -176,7 +193,8 @@ def read_mention(index: int, text: str, span: Span, published: date | None) -> M
         return None
     if NO_CASUALTY.search(text) and not any(c.value for c in counts):
         return None
-    if not VIOLENCE.search(text) and DIED_OF_CAUSE.search(text):
+    if DIED_OF_CAUSE.find(text) and VIOLENCE.search(text) is None:
+        fired(DIED_OF_CAUSE.name)
         return None  # "six prisoners dead due to coronavirus infection": not violence
     # "more than 80" is a lower bound, not "80 more": a comparative before "than" is no cue
     lowered = {t.lower_ for t in span
@@ -190,12 +208,21 @@ def read_mention(index: int, text: str, span: Span, published: date | None) -> M
         or bool(IN_ADDITION.match(text)),
         recalled=bool(RECALL_CUES.search(text) or COMMEMORATION.search(text)
                       or JUDICIAL_RECALL.search(text))
-        or (has_date and dates.is_historical(event_date, published)),
+        or (has_date and long_ago(event_date, published)),
         accidental=bool(ACCIDENT_CUES.search(text)),
         revision=bool(REVISION_CUES.search(text) or (initial and any(c.toll for c in counts))),
         same_place=bool(SAME_PLACE_CUES.search(text)),
         earlier=_earlier_event(text),
     )
+
+
+def long_ago(event: date | None, published: date | None) -> bool:
+    """Is a stated date too long before publication to be news (rule
+    ``currency.dated_long_ago``)?"""
+    if dates.is_historical(event, published):
+        fired("currency.dated_long_ago")
+        return True
+    return False
 
 
 def _first_figure_and_more(read: list[tuple[Figure, Count]]) -> list[tuple[Figure, Count]]:
@@ -260,8 +287,11 @@ def _earlier_event(text: str) -> bool:
     before the one reported?"""
     if COMES_AFTER.search(text):
         return True  # "the attack comes days after a bomb injured three investigators"
-    cue = EARLIER_CUES.search(text)
-    return cue is not None and not _REPORTED_SPEECH.search(text[:cue.start()])
+    cue = EARLIER_CUES.find(text)
+    if cue is None or _REPORTED_SPEECH.search(text[:cue.start()]):
+        return False
+    fired(EARLIER_CUES.name)
+    return True
 
 
 #: "attempted to assassinate", "a plot to kill": what was meant, not what happened

@@ -16,19 +16,17 @@ from schemas.records import (
     MentionRole,
     Victim,
 )
-from wirewatch import dates, geo
+from wirewatch import geo
 from wirewatch.cleaning import SENTENCE_END
-from wirewatch.extraction.lexicon import (
-    ATTACKER_COUNTED,
-    NUMBER_WORDS,
-    OTHER_ACCOUNT,
-)
 from wirewatch.extraction.mention import Article, Count, Mention, _Group
-from wirewatch.quantities import (
-    phrase_value,
-)
+from wirewatch.extraction.reading import long_ago
+from wirewatch.quantities import NUMBER_WORDS, phrase_value
+from wirewatch.rules import fired, rule
 from wirewatch.text import stable_id
 from wirewatch.violence import NON_VIOLENT_CAUSES, VIOLENCE
+
+ATTACKER_COUNTED = rule("role.attacker_counted")
+OTHER_ACCOUNT = rule("role.other_account")
 
 
 def _incident(
@@ -58,8 +56,11 @@ def _incident(
     if killed == 0 and wounded == 0:
         return None
     said = " ".join(m.text for m in mentions) + " " + (group.context or "")
-    if NON_VIOLENT_CAUSES.search(said) and not VIOLENCE.search(said):
-        return None  # a road accident, a flood: not an incident of political violence
+    if NON_VIOLENT_CAUSES.search(said):
+        if not VIOLENCE.search(said):
+            fired("violence.non_violent_cause")
+            return None  # a road accident, a flood: not an incident of political violence
+        fired("violence.violent_wording")  # "gunmen set fire to the market": caused
     if killed == 0:
         # "a suicide bomber detonated ..., wounding 12": with no toll given, the bombers'
         # own deaths are the toll
@@ -68,7 +69,7 @@ def _incident(
     inferred = event_date is None and published is not None
     if event_date is None:
         event_date = published
-    historical = any(m.recalled for m in mentions) or dates.is_historical(event_date, published)
+    historical = any(m.recalled for m in mentions) or long_ago(event_date, published)
     perpetrator = next((m.perpetrator for m in mentions if m.perpetrator), None)
     victims = _victims(mentions)
     evidence = [m.text for m in mentions]
@@ -178,7 +179,7 @@ def toll_roles(group: _Group, base: list[Mention], extra: list[Mention]) -> list
                                        "figure the toll supersedes"
         if any(c.subset for c in m.counts) and role != "part":
             why += "; its breakdown by group is part of the total"
-        roles.append(EvidenceRole(m.text, role, killed, wounded, why))
+        roles.append(EvidenceRole(m.text, role, killed, wounded, why, list(m.rules)))
     if group.context is not None:
         at = len(roles) if group.context_after else 0
         roles.insert(at, EvidenceRole(group.context, "context", 0, 0,

@@ -3,17 +3,18 @@ incident's violence or an alert's toll, in one table the engine reads.
 
 A rule is data (:class:`Rule`): a name, a one-line purpose, what it decides, its pattern
 when it is one, and example sentences it must fire on and counter-examples it must not,
-written in our own words. The engine asks the table for a rule by name
-(:func:`rule`) and says when one decided something (:meth:`Rule.search`,
-:func:`fired`); while a :func:`tracing` block is open, every firing is counted, which is
-how ``extract --json`` says which rules decided each sentence and ``eval --json`` how
-often each rule fired on a file. ``tests/core/test_rules.py`` runs every example and
+written in our own words. The engine asks the table for a rule by name (:func:`rule`)
+and says when one decided something: :meth:`Rule.search` and :meth:`Rule.match` fire on
+a match, :meth:`Rule.find` leaves it to the caller, who calls :func:`fired` once the
+rule has decided. While a :func:`tracing` block is open every firing is counted: that
+is how ``extract --json`` says which rules decided each sentence and ``eval --json``
+how often each rule fired on a file. ``tests/core/test_rules.py`` runs every example and
 counter-example through the extractor.
 
-The rules themselves live by what they decide: :mod:`wirewatch.rules.roles` (what a
-figure counts), :mod:`wirewatch.rules.currency` (is it news of the last days),
-:mod:`wirewatch.rules.violence` (was it violence) and :mod:`wirewatch.rules.tolls`
-(how reports of one incident revise its toll).
+The rules live by what they decide: :mod:`wirewatch.rules.roles` (what a figure
+counts), :mod:`wirewatch.rules.currency` (is it news of the last days),
+:mod:`wirewatch.rules.violence` (was it violence) and :mod:`wirewatch.rules.tolls` (how
+reports of one incident revise its alert's toll).
 """
 
 from __future__ import annotations
@@ -50,11 +51,16 @@ class Rule:
 
     def match(self, text: str) -> re.Match[str] | None:
         """The rule's pattern at the start of ``text``; a match counts as a firing."""
-        assert self.pattern is not None, f"rule {self.name} has no pattern"
-        found = self.pattern.match(text)
+        found = self.find(text, at_start=True)
         if found is not None:
             fired(self.name)
         return found
+
+    def find(self, text: str, at_start: bool = False) -> re.Match[str] | None:
+        """The rule's pattern in ``text`` (or at its start), not yet a firing: for a rule
+        that decides only when more holds (the caller then says :func:`fired`)."""
+        assert self.pattern is not None, f"rule {self.name} has no pattern"
+        return self.pattern.match(text) if at_start else self.pattern.search(text)
 
 
 _traces: ContextVar[tuple[Counter[str], ...]] = ContextVar("wirewatch_rule_traces", default=())
