@@ -29,7 +29,7 @@ EXTRACTED = TopicSpec(
 INCIDENTS = TopicSpec("incidents", "wire.incidents", "classified incidents (key: incident id)")
 PENDING = TopicSpec(
     "pending", "wire.alerts.pending",
-    "internal: incidents on their way to an alert, keyed by country|date (the alert state key)",
+    "internal: incidents on their way to an alert, keyed by country (the alert state key)",
 )
 ALERTS = TopicSpec("alerts", "wire.alerts", "alerts and their updates (key: alert id)")
 WATCHLIST = TopicSpec(

@@ -15,8 +15,8 @@ from wirewatch.extraction.grouping import build_incidents
 from wirewatch.extraction.lexicon import CANDIDATE
 from wirewatch.extraction.mention import Article, ExtractionStats, Mention
 from wirewatch.extraction.reading import (
-    _looks_like_headline_list,
     dateline_date,
+    looks_like_headline_list,
     read_mention,
     resolve_all_of,
     without_acronyms,
@@ -40,7 +40,7 @@ def is_candidate(sentence: str) -> bool:
     """Cheap test: could this sentence report deaths or injuries?"""
     if len(sentence) > 1500 or not CANDIDATE.search(sentence):
         return False
-    return not _looks_like_headline_list(sentence)
+    return not looks_like_headline_list(sentence)
 
 
 def extract(article: Article, stats: ExtractionStats | None = None) -> list[Incident]:

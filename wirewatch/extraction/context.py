@@ -29,7 +29,8 @@ _DAY_WORDS = re.compile(r"\b(yesterday|today|tonight|last night|(Mon|Tues|Wednes
                         re.I)
 
 
-def _date(span: Span, published: date | None, anchors: list[int]) -> tuple[date | None, bool]:
+def sentence_date(span: Span, published: date | None,
+                  anchors: list[int]) -> tuple[date | None, bool]:
     """The event date: the date expression nearest the casualty words, not "said on Monday"."""
     doc = span.doc
     expressions: list[tuple[int, str]] = [(e.start, e.text) for e in span.ents
@@ -52,7 +53,7 @@ def _date(span: Span, published: date | None, anchors: list[int]) -> tuple[date 
     return None, False
 
 
-def _perpetrator(span: Span, triggers: list[Token], victims: set[int]) -> Actor | None:
+def perpetrator_of(span: Span, triggers: list[Token], victims: set[int]) -> Actor | None:
     text = span.text
     # "in clashes with ISIL militants", "fighting with rebels"
     m = re.search(r"\b(?:clash(?:es|ed)?|fighting|battles?|firefights?|gunfights?)\s+with\s+"

@@ -14,9 +14,9 @@ from schemas.records import (
 )
 from wirewatch import dates, geo
 from wirewatch.cleaning import SENTENCE_END
-from wirewatch.extraction.mention import Article, Count, Mention, _Group
+from wirewatch.extraction.mention import Article, Count, Group, Mention
 from wirewatch.extraction.reading import without_acronyms
-from wirewatch.extraction.tolls import _headline, _incident
+from wirewatch.extraction.tolls import build_incident, is_headline
 from wirewatch.quantities import phrase_value
 from wirewatch.rules import fired, rule
 from wirewatch.violence import EVENT_WORDING, NON_VIOLENT_CAUSES, VIOLENCE
@@ -60,11 +60,11 @@ def build_incidents(
     for mention in mentions:
         if mention.index in named:
             mention.place = geo.locate(names, {mention.index})
-    groups: list[_Group] = []
+    groups: list[Group] = []
     for mention in mentions:
         target = _same_incident(groups, mention, published)
         if target is None:
-            groups.append(_Group([mention]))
+            groups.append(Group([mention]))
         else:
             target.mentions.append(mention)
     used = {m.index for m in mentions}
@@ -79,7 +79,7 @@ def build_incidents(
         if not any(m.total("killed")[0] for m in summary) or len(summary) == len(mentions) \
                 or len(groups) < least:
             continue  # no figure to sum, nothing else to sum, or too few incidents
-        parts = [_Group([m for m in g.mentions if m not in summary],
+        parts = [Group([m for m in g.mentions if m not in summary],
                         titled={m.index for m in g.mentions if m in summary}) for g in groups]
         body = _records(article, [g for g in parts if g.mentions], all_sentences, names,
                         used, published)
@@ -123,7 +123,7 @@ def _with_summaries(incidents: list[Incident], summary: list[Mention],
     return incidents
 
 
-def _records(article: Article, groups: list[_Group], all_sentences: Sequence[str],
+def _records(article: Article, groups: list[Group], all_sentences: Sequence[str],
              names: list[geo.Toponym], used: set[int], published: date | None,
              ) -> list[Incident]:
     """The incident record of each group, with the sentence that says what happened."""
@@ -146,7 +146,7 @@ def _records(article: Article, groups: list[_Group], all_sentences: Sequence[str
             # the sentence saying what happened often says where, too
             own = {m.index for m in group.mentions} | group.titled
             located = geo.locate(names, own | ({context} if context is not None else set()))
-        incident = _incident(article, group, located, published)
+        incident = build_incident(article, group, located, published)
         if incident is None:
             continue
         previous = located
@@ -313,8 +313,8 @@ def _recall_by_the_texts_own_dates(
             mention.recalled = True
 
 
-def _same_incident(groups: list[_Group], mention: Mention,
-                   published: date | None = None) -> _Group | None:
+def _same_incident(groups: list[Group], mention: Mention,
+                   published: date | None = None) -> Group | None:
     """The incident a mention belongs to, or None when it reports a new one.
 
     Within an article, a report without a cue of its own (another date, another town,
@@ -367,10 +367,10 @@ def _same_incident(groups: list[_Group], mention: Mention,
     return None
 
 
-def _other_figures(mention: Mention, group: _Group) -> bool:
+def _other_figures(mention: Mention, group: Group) -> bool:
     """Does the mention give another death toll than an undated lead that is not just a
     headline?"""
-    lead = [m for m in group.mentions if not m.additive and not _headline(m)]
+    lead = [m for m in group.mentions if not m.additive and not is_headline(m)]
     if not lead or _restates(mention, group):
         return False
     killed = mention.total("killed")[0]
@@ -384,7 +384,7 @@ def _days_before(mention: Mention, published: date | None) -> int:
     return (published - mention.date).days
 
 
-def _toll_told_again(groups: list[_Group], mention: Mention) -> _Group | None:
+def _toll_told_again(groups: list[Group], mention: Mention) -> Group | None:
     """ "Police initially reported five dead, but nine more bodies were found": a revised
     toll equal to an earlier incident's toll retells that incident, even after a paragraph
     about another event."""
@@ -400,7 +400,7 @@ def _toll_told_again(groups: list[_Group], mention: Mention) -> _Group | None:
     return None
 
 
-def _other_outcome(mention: Mention, group: _Group) -> bool:
+def _other_outcome(mention: Mention, group: Group) -> bool:
     """ "Twelve were killed ... another 30 were wounded": the "other" people are the
     wounded beside the dead (an outcome the incident has no figure for yet), not a new
     group of victims."""
@@ -422,7 +422,7 @@ _MORE_VICTIMS = {"another", "more", "further", "separate", "separately", "also",
 _BESIDE_THE_DEAD = {"more", "another", "other", "others"}
 
 
-def _restates(mention: Mention, group: _Group) -> bool:
+def _restates(mention: Mention, group: Group) -> bool:
     """Does the mention give exactly the incident's toll so far (both figures, two or more
     casualties in all: one death told twice may be two people, "a guard was killed ... the
     attacker was shot dead"), without a word that says these are more victims?"""
@@ -443,7 +443,7 @@ def _restates(mention: Mention, group: _Group) -> bool:
     return same and not words & _MORE_VICTIMS
 
 
-def _other_victims(mention: Mention, group: _Group) -> bool:
+def _other_victims(mention: Mention, group: Group) -> bool:
     """Are the mention's dead and hurt all of other kinds of people than the incident's?
     A restatement speaks of the same people; soldiers after civilians are more victims."""
     def kinds(counts: Iterable[Count]) -> set[str]:
@@ -458,7 +458,7 @@ def _other_victims(mention: Mention, group: _Group) -> bool:
         not any(c.toll or c.recap for c in mention.counts)
 
 
-def _other_place(mention: Mention, group: _Group) -> bool:
+def _other_place(mention: Mention, group: Group) -> bool:
     """Does the mention name a different country, or a different town, than the group?"""
     place = mention.place
     if place is None:

@@ -190,7 +190,7 @@ class ExtractionStats:
 
 
 @dataclass(slots=True)
-class _Group:
+class Group:
     mentions: list[Mention] = field(default_factory=list)
     context: str | None = None  # the sentence just before that says what happened
     context_after: bool = False  # ... or just after, in a one-incident text

@@ -12,15 +12,8 @@ from datetime import date
 from spacy.tokens import Span
 
 from wirewatch import dates
-from wirewatch.extraction.context import _date, _perpetrator
-from wirewatch.extraction.counts import (
-    _assign,
-    _coordinated_counts,
-    _elided_counts,
-    _quantities,
-    _singular_victims,
-    _trigger_outcome,
-)
+from wirewatch.extraction.context import perpetrator_of, sentence_date
+from wirewatch.extraction.figures import find_figures, trigger_outcome
 from wirewatch.extraction.lexicon import (
     ATTACK_CLAUSE,
     ATTACKER_NOUNS,
@@ -28,6 +21,8 @@ from wirewatch.extraction.lexicon import (
     NOUN_CATEGORY,
 )
 from wirewatch.extraction.mention import Count, Figure, Mark, Mention
+from wirewatch.extraction.outcomes import assign_outcomes, coordinated_counts, elided_counts
+from wirewatch.extraction.victims import singular_victims
 from wirewatch.quantities import NUMBER_WORDS
 from wirewatch.rules import fired, rule, tracing
 
@@ -112,7 +107,7 @@ def without_acronyms(sentence: str) -> str:
 _HEADLINE_LIST = re.compile(r"(GMT|UTC)\s*\d{1,2}:\d{2}|\d{1,2}:\d{2}\s*(GMT|UTC)")
 
 
-def _looks_like_headline_list(sentence: str) -> bool:
+def looks_like_headline_list(sentence: str) -> bool:
     return bool(_HEADLINE_LIST.search(sentence))
 
 
@@ -145,16 +140,16 @@ def _read_mention(index: int, text: str, span: Span, published: date | None) -> 
     if AGGREGATE_CUES.search(text[:running.start()] if running else text) and \
             not RANKED_EVENT.search(text):
         return None
-    quants = _quantities(span)
-    triggers = [t for t in span if _trigger_outcome(t)]
+    quants = find_figures(span)
+    triggers = [t for t in span if trigger_outcome(t)]
     self_inflicted = SELF_INFLICTED.search(text)
     sole = SOLE_VICTIM.search(text)
     if not triggers and not self_inflicted and not sole:
         return None
-    _assign(span, quants, triggers)
-    _singular_victims(span, quants, triggers)
-    _coordinated_counts(span, quants)
-    _elided_counts(span, quants)
+    assign_outcomes(span, quants, triggers)
+    singular_victims(span, quants, triggers)
+    coordinated_counts(span, quants)
+    elided_counts(span, quants)
     read = [(q, q.count()) for q in quants if q.outcome]
     other_account = OTHER_ACCOUNT.search(text) or CLAIMED.search(text) or \
         MILITANT_SPOKESMAN.search(text)
@@ -199,11 +194,12 @@ def _read_mention(index: int, text: str, span: Span, published: date | None) -> 
     # "more than 80" is a lower bound, not "80 more": a comparative before "than" is no cue
     lowered = {t.lower_ for t in span
                if not (t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "than")}
-    event_date, has_date = _date(span, published, [t.i for t in triggers])
+    event_date, has_date = sentence_date(span, published, [t.i for t in triggers])
     victim_tokens = {q.noun.i for q in quants if q.noun is not None and q.outcome}
     return Mention(
         index=index, text=text, counts=counts,
-        date=event_date, has_date=has_date, perpetrator=_perpetrator(span, triggers, victim_tokens),
+        date=event_date, has_date=has_date,
+        perpetrator=perpetrator_of(span, triggers, victim_tokens),
         new_event=bool(lowered & NEW_EVENT_CUES) or any(c.new_group for c in counts)
         or bool(IN_ADDITION.match(text)),
         recalled=bool(RECALL_CUES.search(text) or COMMEMORATION.search(text)

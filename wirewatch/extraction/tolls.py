@@ -18,7 +18,7 @@ from schemas.records import (
 )
 from wirewatch import geo
 from wirewatch.cleaning import SENTENCE_END
-from wirewatch.extraction.mention import Article, Count, Mention, _Group
+from wirewatch.extraction.mention import Article, Count, Group, Mention
 from wirewatch.extraction.reading import long_ago
 from wirewatch.quantities import NUMBER_WORDS, phrase_value
 from wirewatch.rules import fired, rule
@@ -29,8 +29,8 @@ ATTACKER_COUNTED = rule("role.attacker_counted")
 OTHER_ACCOUNT = rule("role.other_account")
 
 
-def _incident(
-    article: Article, group: _Group, located: geo.Located | None, published: date | None,
+def build_incident(
+    article: Article, group: Group, located: geo.Located | None, published: date | None,
 ) -> Incident | None:
     mentions = group.mentions
     base = [m for m in mentions if not m.additive] or mentions[:1]
@@ -121,18 +121,18 @@ def _with_extra(toll: int, outcome: str, base: list[Mention], extra: int) -> int
     rest = [m for m in base if m not in giving]
     if toll > extra and any(m.total(outcome)[0] == toll - extra for m in base):
         return toll
-    if toll == extra and rest and all(_headline(m) for m in giving):
+    if toll == extra and rest and all(is_headline(m) for m in giving):
         # "7 killed, 2 wounded" over a body whose only wounded are "also wounded two"
         return toll
     return toll + extra
 
 
-def _headline(mention: Mention) -> bool:
+def is_headline(mention: Mention) -> bool:
     """A title line: the article's first or second line, with no full stop at its end."""
     return mention.index <= 1 and not SENTENCE_END.search(mention.text)
 
 
-def toll_roles(group: _Group, base: list[Mention], extra: list[Mention]) -> list[EvidenceRole]:
+def toll_roles(group: Group, base: list[Mention], extra: list[Mention]) -> list[EvidenceRole]:
     """What each sentence of an incident did for its toll (README, "How extraction works").
 
     For each outcome the toll is the largest figure the sentences about the incident give:

@@ -321,7 +321,8 @@ NOBODY_HURT = Rule(
 
 # --------------------------------------------------------------------------- read by code
 # These rules are decided by the sentence's parse (mostly in
-# :mod:`wirewatch.extraction.counts`), not by one pattern; the code says when they fire.
+# :mod:`wirewatch.extraction.figures`, `.outcomes` and `.victims`), not by one pattern;
+# the code says when they fire.
 
 COUNT_THEN_CASUALTY = Rule(
     name="role.count_then_casualty",
