@@ -26,7 +26,8 @@ NON_VIOLENT_CAUSES = re.compile(
     r"(in|by) (a|the) (huge |massive |major |deadly |large )?fire\b|"
     r"fire (swept|ripped|engulfed|gutted|tore)|electrical fault|short[- ]circuit|"
     r"flood\w*|earthquake|quake|landslides?|mudslides?|avalanche|storms?|cyclone|hurricane|"
-    r"typhoon|tornado|heat ?wave|lightning|stampede|collaps\w*|outbreak|disease|cholera|"
+    r"typhoon|tornado|heat ?wave|(extreme|excessive|scorching) heat|heat ?stroke|hypothermia|"
+    r"lightning|stampede|collaps\w*|outbreak|disease|cholera|methane|firedamp|mine gas|"
     r"covid|coronavirus|overdose|electrocut\w*|gas (explosion|leak|cylinder)|boiler|"
     r"illness|natural causes|drown\w*)\b", re.I,
 )
@@ -38,12 +39,18 @@ DIED_OF_CAUSE = re.compile(
 #: tell a bombing from a gas explosion, a shooting from a crash. Who the dead were
 #: (soldiers, troops) is no such word: soldiers also rescue, and die in road accidents.
 VIOLENCE = re.compile(
-    r"\b(attack\w*|bomb\w*|gunm[ae]n|gunfire|shot|shooting|shelling|shelled|strikes?|"
+    # not "a heart attack", "a panic attack", "lightning strikes"
+    r"\b((?<!heart )(?<!panic )(?<!asthma )attack\w*|bomb\w*|gunm[ae]n|gunfire|shot|shooting|"
+    r"shelling|shelled|(?<!lightning )strikes?|"
     r"airstrikes?|clash\w*|fighting|militants?|insurgents?|rebels?|terror\w*|ambush\w*|"
-    r"grenades?|IEDs?|explosives?|killed by|murder\w*|stabb\w*|massacre\w*|executed|beaten|"
+    r"grenades?|IEDs?|explosives?|murder\w*|stabb\w*|massacre\w*|executed|beaten|"
     r"behead\w*|assassinat\w*|raid\w*|lynch\w*|mob|riot\w*|"
     r"suicide bomb\w*|kidnap\w*|abduct\w*|martyr\w*|arson\w*|set fire|torched|set ablaze|"
-    r"live (ammunition|rounds|fire)|tear ?gas|rubber bullets|opened fire|fired (on|at|into))\b",
+    r"live (ammunition|rounds|fire)|tear ?gas|rubber bullets|opened fire|fired (on|at|into)|"
+    # "killed by soldiers", not "killed by lightning" or "killed by a falling wall"
+    r"killed by(?! (a |an |the )?([\w-]+ )?(lightning|floods?|fires?|blaze|heat|cold|disease|"
+    r"landslides?|avalanches?|storms?|falling|collapsing|trees?|walls?|trains?|cars?|trucks?|"
+    r"bus|buses|vehicles?|lorry|lorries|waves?|currents?)\b))\b",
     re.I,
 )
 

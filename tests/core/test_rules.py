@@ -55,3 +55,12 @@ def test_traces_nest() -> None:
         with tracing() as inner:
             fired("toll.corrected_down")
     assert (outer["toll.corrected_down"], inner["toll.corrected_down"]) == (2, 1)
+
+
+def test_the_docs_page_is_the_table() -> None:
+    from pathlib import Path
+
+    from wirewatch.rules.__main__ import markdown
+
+    page = Path(__file__).parents[2] / "docs" / "rules.md"
+    assert page.read_text() == markdown(), "run: python -m wirewatch.rules > docs/rules.md"

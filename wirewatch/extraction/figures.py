@@ -114,6 +114,7 @@ def _quantity_at(tokens: list[Token], i: int) -> Figure | None:
             tokens[i + 1].lower_ in KILL_WORDS | WOUND_WORDS | PASSIVE_AUX):
         value = 1  # "one civilian was killed and another injured"
     elif range_match and int(range_match.group(1)) < int(range_match.group(2)):
+        fired("role.range_lower_bound")
         value = int(range_match.group(1))  # "2-4 policemen": the lower bound, as ACLED codes
         qualifier = "at_least"
     elif two in VAGUE:
@@ -126,7 +127,7 @@ def _quantity_at(tokens: list[Token], i: int) -> Figure | None:
             qualifier = "approximate"
     elif tok.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY") and not (
             tok.ent_type_ in ("DATE", "TIME") and tok.like_num and (
-                (i > 0 and tokens[i - 1].lower_ in KILL_WORDS | WOUND_WORDS)
+                (i > 0 and tokens[i - 1].lower_ in KILL_WORDS | WOUND_WORDS | {"between"})
                 or (i + 1 < len(tokens) and tokens[i + 1].lower_ in NOUN_CATEGORY))):
         return None  # "injuring 70", "on Sunday two farmers": mislabelled dates, still counts
     else:
@@ -153,10 +154,13 @@ def _quantity_at(tokens: list[Token], i: int) -> Figure | None:
         if value is None:
             return None
         end = j
-        # "8 to 10 people", "8-10": the lower bound
-        if end + 1 < len(tokens) and tokens[end].lower_ in ("-", "–", "to") and \
+        # "8 to 10 people", "8-10", "between 43 and 52": the lower bound
+        between = i > 0 and tokens[i - 1].lower_ == "between" and not 1800 <= value <= 2100
+        if end + 1 < len(tokens) and (tokens[end].lower_ in ("-", "–", "to") or (
+                between and tokens[end].lower_ == "and")) and \
                 word_value(tokens[end + 1].lower_) is not None and \
                 (word_value(tokens[end + 1].lower_) or 0) > value:
+            fired("role.range_lower_bound")
             end += 2
             qualifier = "at_least"
         if end + 1 < len(tokens) and tokens[end].lower_ == "of" and \
@@ -180,6 +184,7 @@ def _quantity_at(tokens: list[Token], i: int) -> Figure | None:
     if k < len(tokens) and tokens[k].lower_ == "of" and value in VAGUE.values():
         k += 1
     if k < len(tokens) and tokens[k].lower_ in UNIT_WORDS:
+        fired("role.things_not_people")
         return None
     if (k + 1 < len(tokens) and tokens[k].text in ("-", "/", ":", ".")
             and (tokens[k + 1].lower_ in UNIT_WORDS or tokens[k + 1].like_num)):
@@ -206,6 +211,7 @@ def _quantity_at(tokens: list[Token], i: int) -> Figure | None:
             noun, category = t, NOUN_CATEGORY[w]
             break
         if w in THING_NOUNS and t.dep_ != "compound":
+            fired("role.things_not_people")
             return None  # "eight countries", "two vehicles": not people
         if (t.pos_ in ("ADJ", "NOUN", "PROPN") or (t.tag_ == "VBN" and t.dep_ == "amod")) and \
                 w not in KILL_WORDS and w not in WOUND_WORDS:

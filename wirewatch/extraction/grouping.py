@@ -23,6 +23,7 @@ from wirewatch.violence import EVENT_WORDING, NON_VIOLENT_CAUSES, VIOLENCE
 
 RECALLED_ATTACK = rule("currency.recalled_attack")
 RETROSPECTIVE_LEAD = rule("currency.retrospective_lead")
+BREAKDOWN = rule("role.breakdown_of_toll")
 
 # --------------------------------------------------------------------------- incidents
 
@@ -334,6 +335,8 @@ def _same_incident(groups: list[Group], mention: Mention,
         first = group.mentions[0]
         if mention.recalled != first.recalled or first.earlier:
             continue
+        if _a_breakdown_of(mention, group):
+            return group  # "one US citizen was killed and a Briton was among the dead"
         group_date = next((m.date for m in group.mentions if m.has_date), None)
         # "the toll rose to 12 on Friday": the day of an update is not the event's
         update = mention.revision and any(c.toll for c in mention.counts)
@@ -365,6 +368,20 @@ def _same_incident(groups: list[Group], mention: Mention,
             mention.additive = True  # "a businessman was killed ... forces killed six rebels"
         return group
     return None
+
+
+def _a_breakdown_of(mention: Mention, group: Group) -> bool:
+    """Does the mention say who some of the incident's dead or hurt were ("among the dead
+    were eight officers"), within the toll the incident already has?"""
+    if not BREAKDOWN.find(mention.text):
+        return False
+    for outcome in ("killed", "wounded"):
+        told = mention.total(outcome)[0] or mention.weak_total(outcome)
+        toll = max(m.total(outcome)[0] for m in group.mentions)
+        if told > toll or (told and not toll):
+            return False
+    fired(BREAKDOWN.name)
+    return True
 
 
 def _other_figures(mention: Mention, group: Group) -> bool:

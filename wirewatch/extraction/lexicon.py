@@ -26,7 +26,8 @@ CANDIDATE = re.compile(
     r"\b(kill|dead|die[ds]?\b|dying|death|slain|martyr|murder|massacr|execut|behead|perish|eliminat|"
     r"fatalit|lives|bodies|corpses|lynch|assassinat|wound|injur|hurt|maim|hospitali|casualt|"
     r"toll|fatally|slaughter|gunned down|mowed down|cut down|(him|her)self|own life|suicide\b|"
-    r"shot\b)", re.I,
+    r"shot\b|\b(body|corpse)\b[^.]{0,40}\b(was|has been|had been) (found|discovered|recovered|"
+    r"dumped))", re.I,
 )
 PERSON_NOUNS = {
     # category → nouns
@@ -68,7 +69,7 @@ PERSON_NOUNS = {
                   "colleague", "colleagues", "detective",
                   "merchant", "herdsmen", "herdsman", "chiefs", "inhabitants", "locals",
                   "demonstrator", "prisoner", "displaced", "preacher", "preachers", "owner",
-                  "owners"},
+                  "owners", "thief", "thieves", "robber", "robbers", "burglar", "burglars"},
     "officials": {"ambassador", "official", "officials", "diplomat", "diplomats", "mayor",
                   "governor", "judge", "lawmaker", "politician", "minister", "chief",
                   "leader", "leaders", "councillor", "councilor", "envoy", "advisor", "adviser",
@@ -83,7 +84,7 @@ RELATION_NOUNS = frozenset({
     "wife", "husband", "son", "daughter", "brother", "sister", "father", "mother", "child",
     "nephew", "niece", "cousin", "uncle", "aunt", "grandson", "granddaughter",
     "grandfather", "grandmother", "relative", "bodyguard", "driver", "guard", "aide",
-    "interpreter", "assistant", "secretary", "colleague", "companion", "friend"})
+    "interpreter", "assistant", "secretary", "colleague", "companion", "friend", "deputy"})
 NOUN_CATEGORY = {noun: cat for cat, nouns in PERSON_NOUNS.items() for noun in nouns}
 #: the category of a person a list names by their tie to another victim
 RELATION_CATEGORY = {noun: NOUN_CATEGORY.get(noun, "civilians") for noun in RELATION_NOUNS}
@@ -118,7 +119,9 @@ UNIT_WORDS = {"year", "years", "yr", "month", "months", "week", "weeks", "day", 
               "houses", "homes", "buildings", "vehicles", "cars", "cattle", "cows", "goats",
               "sheep", "camels", "rounds", "shells", "rockets", "missiles", "drones", "bombs",
               "km/h", "mph", "storeys", "floors", "st", "nd", "rd", "th", "o'clock", "years-old",
-              "year-old", "aircraft", "planes", "jets", "shops", "schools", "villages"}
+              "year-old", "aircraft", "planes", "jets", "shops", "schools", "villages",
+              # "two counts of malicious wounding": charges, not people
+              "count", "counts", "charges"}
 CLAUSE_BREAKS = {";", ":", "(", ")", "—", "–", "--", "while", "but", "whereas", "although",
                  "though", "after", "before", "because", "since", "when", "as", "which", "who",
                  "whom", "whose", "where", "said", "says", "according"}
@@ -134,7 +137,8 @@ THING_NOUNS = frozenset([
     "raids", "operations", "times", "hours", "minutes", "days", "weeks", "months", "years",
     "km", "kilometres", "kilometers", "miles", "metres", "meters", "percent", "goats",
     "camels", "cattle", "cows", "sheep", "animals", "livestock", "dollars", "hectares",
-    "acres", "tonnes", "tons", "cases",
+    "acres", "tonnes", "tons", "cases", "oxen", "ox", "bulls", "donkeys", "horses", "dogs",
+    "pigs", "chickens", "buffaloes", "buffalo",
 ])
 SUPERSEDED_CUES = {"earlier", "previously", "initially", "originally", "from"}
 TOLL_VERBS = {"rose", "risen", "climbed", "reached", "increased", "jumped", "stood", "stands",

@@ -43,6 +43,11 @@ def assign_outcomes(span: Span, quants: list[Figure], triggers: list[Token]) -> 
             continue
         if q.start > 0 and tokens[q.start - 1].lower_ == "by":
             continue  # "beaten to death by four men": the attackers, not the dead
+        if q.start >= 2 and tokens[q.start - 1].text == ":" and q.start - 2 in trig_pos and \
+                is_agent_form(tokens, q.start - 2):
+            fired("role.labelled_tally")  # "Total fatalities: 10", "Injured: 4"
+            q.outcome, q.via = trigger_outcome(trig_pos[q.start - 2]), "left"
+            continue
         # N ... killed / N dead / N were wounded
         pos = q.end
         limit = min(len(tokens), q.end + 9)

@@ -28,9 +28,14 @@ from wirewatch.rules import fired, rule, tracing
 
 # the rules this module decides with (wirewatch.rules holds each one's purpose and examples)
 NON_EVENT_CUES = rule("currency.non_event")
+HYPOTHETICAL = rule("currency.hypothetical")
+#: casualty words of something that happened, for a sentence that also speaks of what might
+_REAL_CASUALTIES = re.compile(
+    r"\b(killed|died|dead|wounded|injured|slain|deaths|fatalities|casualties|toll)\b", re.I)
 AFTERMATH_CUES = rule("currency.aftermath")
 JUDICIAL_RECALL = rule("currency.judicial_recall")
 RECALL_CUES = rule("currency.recalled_time")
+ANOTHER_ERA = rule("currency.another_era")
 COMMEMORATION = rule("currency.commemoration")
 AGGREGATE_CUES = rule("currency.aggregate")
 RANKED_EVENT = rule("currency.ranked_event")
@@ -44,6 +49,7 @@ UNCONFIRMED = rule("role.unconfirmed")
 SPECULATIVE = rule("role.speculative")
 INITIAL_REPORT = rule("role.initial_report")
 SOLE_VICTIM = rule("role.sole_victim")
+BODY_FOUND = rule("role.body_found")
 SELF_INFLICTED = rule("role.self_inflicted")
 ATTACKER_COUNTED = rule("role.attacker_counted")
 IN_ADDITION = rule("role.in_addition")
@@ -134,6 +140,11 @@ def _read_mention(index: int, text: str, span: Span, published: date | None) -> 
             r"(beaten|stabbed|hacked|burned) to death)", text):
         fired(NON_EVENT_CUES.name)
         return None
+    hypothetical = HYPOTHETICAL.find(text)
+    if hypothetical and not _REAL_CASUALTIES.search(
+            text[:hypothetical.start()] + text[hypothetical.end():]):
+        fired(HYPOTHETICAL.name)
+        return None  # "the law could kill bystanders": what might happen, not what did
     running = RUNNING_TOTAL.search(text)
     # a tally over months or years, not a report of one incident (unless only the clause
     # adding this incident's toll to it speaks of the period)
@@ -143,7 +154,7 @@ def _read_mention(index: int, text: str, span: Span, published: date | None) -> 
     quants = find_figures(span)
     triggers = [t for t in span if trigger_outcome(t)]
     self_inflicted = SELF_INFLICTED.search(text)
-    sole = SOLE_VICTIM.search(text)
+    sole = SOLE_VICTIM.search(text) or BODY_FOUND.find(text)
     if not triggers and not self_inflicted and not sole:
         return None
     assign_outcomes(span, quants, triggers)
@@ -175,7 +186,10 @@ def _read_mention(index: int, text: str, span: Span, published: date | None) -> 
         read = _first_figure_and_more(read)
     counts = [c for _, c in read]
     if sole and not any(c.outcome == "killed" for c in counts):
-        # "Bishop was the only one who died": the whole toll is one
+        # "Bishop was the only one who died": the whole toll is one; "the body of a trader
+        # was found": one dead
+        if sole.re is not SOLE_VICTIM.pattern:
+            fired(BODY_FOUND.name)
         counts.append(Count(1, "exact", "killed", None, None, Mark.TOLL))
     if self_inflicted and not ATTACKER_COUNTED.search(text) and not (
             self_inflicted.group("blast") and any(c.outcome == "killed" for c in counts)) \
@@ -203,7 +217,7 @@ def _read_mention(index: int, text: str, span: Span, published: date | None) -> 
         new_event=bool(lowered & NEW_EVENT_CUES) or any(c.new_group for c in counts)
         or bool(IN_ADDITION.match(text)),
         recalled=bool(RECALL_CUES.search(text) or COMMEMORATION.search(text)
-                      or JUDICIAL_RECALL.search(text))
+                      or JUDICIAL_RECALL.search(text) or ANOTHER_ERA.search(text))
         or (has_date and long_ago(event_date, published)),
         accidental=bool(ACCIDENT_CUES.search(text)),
         revision=bool(REVISION_CUES.search(text) or (initial and any(c.toll for c in counts))),

@@ -20,13 +20,20 @@ from wirewatch import geo
 from wirewatch.cleaning import SENTENCE_END
 from wirewatch.extraction.mention import Article, Count, Group, Mention
 from wirewatch.extraction.reading import long_ago
-from wirewatch.quantities import NUMBER_WORDS, phrase_value
+from wirewatch.quantities import phrase_value
 from wirewatch.rules import fired, rule
 from wirewatch.text import stable_id
-from wirewatch.violence import NON_VIOLENT_CAUSES, VIOLENCE
+from wirewatch.violence import EVENT_WORDING, NON_VIOLENT_CAUSES, VIOLENCE
 
 ATTACKER_COUNTED = rule("role.attacker_counted")
+ANOTHER_ERA = rule("currency.another_era")
+ATTACKERS_BESIDES = rule("role.attackers_besides")
 OTHER_ACCOUNT = rule("role.other_account")
+#: its pattern is the words of an act that kills or hurts; a toll told without any is a
+#: natural death
+NATURAL_DEATH = rule("violence.natural_death")
+#: "the only one who died": an event others lived through, not an obituary
+SOLE_VICTIM = rule("role.sole_victim")
 
 
 def build_incident(
@@ -61,6 +68,10 @@ def build_incident(
             fired("violence.non_violent_cause")
             return None  # a road accident, a flood: not an incident of political violence
         fired("violence.violent_wording")  # "gunmen set fire to the market": caused
+    if not NATURAL_DEATH.find(said) and not VIOLENCE.search(said) and \
+            not EVENT_WORDING.search(said) and not SOLE_VICTIM.find(said):
+        fired(NATURAL_DEATH.name)
+        return None  # "a veteran of the war has died": only "died", and no act of violence
     if killed == 0:
         # "a suicide bomber detonated ..., wounding 12": with no toll given, the bombers'
         # own deaths are the toll
@@ -69,7 +80,11 @@ def build_incident(
     inferred = event_date is None and published is not None
     if event_date is None:
         event_date = published
-    historical = any(m.recalled for m in mentions) or long_ago(event_date, published)
+    # the sentence before the toll saying what happened may place it in the past itself
+    # ("It was the first day of the Battle of the Somme, when ...")
+    historical = any(m.recalled for m in mentions) or long_ago(event_date, published) or \
+        (group.context is not None and not group.context_after
+         and ANOTHER_ERA.search(group.context) is not None)
     perpetrator = next((m.perpetrator for m in mentions if m.perpetrator), None)
     victims = _victims(mentions)
     evidence = [m.text for m in mentions]
@@ -187,11 +202,6 @@ def toll_roles(group: Group, base: list[Mention], extra: list[Mention]) -> list[
     return roles
 
 
-#: "in addition to the gunman, N others died": the attackers died too
-IN_ADDITION_TO = re.compile(
-    r"\bin addition(?: to)? (?:the |a |an |(?P<n>\d+|" + NUMBER_WORDS + r") )?(?:suicide )?"
-    r"(?:bombers?|assailants?|attackers?|perpetrators?|gunm[ae]n)\b[^.]*\b(killed|died|dead)\b",
-    re.I)
 _SUICIDE_BOMBING = re.compile(
     r"\b(?:(?P<count>an?|one|two|three|four|twin|\d+)\s+)?(?:[\w-]+\s+){0,2}?suicide[- ]"
     r"(?:car[- ]|truck[- ]|motorcycle[- ])?bombers?\b[^.]*?\b(detonat\w*|blew|exploded|"
@@ -203,10 +213,10 @@ _SUICIDE_FAILED = re.compile(
 
 def _attackers_besides(text: str) -> int:
     """How many attackers "in addition to the bomber(s)" adds to the sentence's dead."""
-    besides = IN_ADDITION_TO.search(text)
+    besides = ATTACKERS_BESIDES.search(text)
     if besides is None:
         return 0
-    number = besides.group("n")
+    number = besides.group("n") or besides.group("n2")
     return (phrase_value([number.lower()]) if number else None) or 1
 
 

@@ -18,6 +18,7 @@ from wirewatch.extraction.lexicon import (
 )
 from wirewatch.extraction.mention import Figure, Mark
 from wirewatch.extraction.outcomes import is_agent_form, is_patient_form
+from wirewatch.rules import fired
 
 
 def singular_victims(span: Span, quants: list[Figure], triggers: list[Token]) -> None:
@@ -32,6 +33,7 @@ def singular_victims(span: Span, quants: list[Figure], triggers: list[Token]) ->
             continue  # "the killed ambassador" describes someone; it reports nothing
         candidates: list[tuple[int, Token]] = []
         listed: set[int] = set()  # people of a list after the first victim
+        together: set[int] = set()  # "the governor, his aide and his guard": all told anew
         if is_agent_form(tokens, pos) and tokens[pos].lower_ not in ("toll",):
             # object after the verb: "shot dead Russia's ambassador", "killed a policeman"
             after = tokens[pos + 1:]
@@ -55,13 +57,15 @@ def singular_victims(span: Span, quants: list[Figure], triggers: list[Token]) ->
             # subject before: "a soldier was killed", "a policeman died"
             start = pos - 2 if trig.lower_ == "death" and pos > 1 else pos  # "beaten to death"
             for t in reversed(tokens[max(0, start - 6):start]):
-                if t.lower_ in NOUN_CATEGORY and t.tag_ in ("NN", "NNP"):
+                if (t.lower_ in NOUN_CATEGORY or t.lower_ in RELATION_NOUNS) and \
+                        t.tag_ in ("NN", "NNP"):
                     candidates.append((t.i - base, t))
-                    # "his wife and son were injured", "a woman and a man suffered injuries"
-                    partner = t.head if t.dep_ == "conj" else None
-                    if partner is not None and partner.lower_ in NOUN_CATEGORY and \
-                            partner.tag_ in ("NN", "NNP") and base <= partner.i:
-                        candidates.append((partner.i - base, partner))
+                    # "his wife and son were injured", "a woman and a man suffered injuries",
+                    # "the governor, his aide and his guard were killed"
+                    people, tied = _listed_before(tokens, t.i - base)
+                    candidates.extend((i, tokens[i]) for i in people)
+                    if people and tied:
+                        together.update([t.i - base, *people])
                     break
                 shared = trig.dep_ == "conj" and trig.head == t  # "was shot and killed"
                 if (t.pos_ == "VERB" and t.lower_ not in PASSIVE_AUX and not shared) or \
@@ -98,7 +102,10 @@ def singular_victims(span: Span, quants: list[Figure], triggers: list[Token]) ->
                 code = gazetteer.country_code(t.text) if t.text[:1].isupper() else None
                 if code:
                     country = code
-            definite = det == "the" and not _joins_a_count(tokens, idx, quants)
+            definite = det == "the" and not _joins_a_count(tokens, idx, quants) and \
+                idx not in together
+            if idx in together:
+                fired("role.listed_victims")
             # "the gunman was shot dead by police": one more dead besides the victims
             attacker = definite and noun.lower_ in ATTACKER_NOUNS and \
                 not _after_including(tokens, idx)
@@ -114,6 +121,40 @@ def singular_victims(span: Span, quants: list[Figure], triggers: list[Token]) ->
                 quants.append(Figure(idx, idx + 1, 1, "exact", None, None, None,
                                      outcome=outcome, via="named"))
                 taken.update(range(idx, idx + 3))
+
+
+def _listed_before(tokens: list[Token], idx: int) -> tuple[list[int], bool]:
+    """The people listed before the subject noun at ``idx`` of a patient-form casualty
+    word, one each, and whether an item is tied to another by a possessive: "his wife and
+    son", "the governor, his aide and his guard". The walk goes left over ", " and "and",
+    each item a person noun with its own determiner or a tie after a possessive; anything
+    else ends it."""
+    found: list[int] = []
+    tied = False
+
+    def skip_modifiers(j: int) -> int:
+        nonlocal tied
+        while j >= 0 and (tokens[j].tag_ == "JJ" or tokens[j].lower_ in _LIST_DETERMINERS
+                          or tokens[j].lower_ == "the"):
+            tied = tied or tokens[j].lower_ in ("his", "her", "their")
+            j -= 1
+        return j
+
+    j = skip_modifiers(idx - 1)
+    while j >= 1:
+        if tokens[j].lower_ == "and":
+            j -= 1 + (tokens[j - 1].text == ",")
+        elif tokens[j].text == ",":
+            j -= 1
+        else:
+            break
+        noun = tokens[j] if j >= 0 else None
+        if noun is None or noun.tag_ not in ("NN", "NNP") or not (
+                noun.lower_ in NOUN_CATEGORY or noun.lower_ in RELATION_NOUNS):
+            break
+        found.append(j)
+        j = skip_modifiers(j - 1)
+    return found, tied
 
 
 def _casualty_verb(trigger: Token) -> Token:

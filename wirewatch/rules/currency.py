@@ -12,7 +12,8 @@ _ATTACK_NOUNS = (r"(attacks?|bombings?|blasts?|explosions?|raids?|ambush(es)?|sh
                  r"strikes?|airstrikes?|massacres?|assaults?|incidents?)\b")
 
 _RECALL_CUES = re.compile(
-    r"\b(recalled|anniversary|years? ago|last year|in (19|20)\d\d\b|since (19|20)\d\d|"
+    r"\b(recalled|anniversary|centenary|years? ago|last year|in (1[6-9]|20)\d\d\b|"
+    r"since (1[6-9]|20)\d\d|"
     # a time well before the story's: "killed in an air strike last month", "months ago",
     # "ten years after the massacre"
     r"last month|(weeks|months) ago|(years|decades|a decade|a year) after|"
@@ -23,7 +24,8 @@ _RECALL_CUES = re.compile(
     r"\b(in|during) (earlier|previous|prior|past) (\w+ )?(clashes|fighting|battles|"
     r"violence|operations|" + _ATTACK_NOUNS + r")|"
     # an attack named by its year: "the 1985 bombing", "a 2009 attack on the hotel"
-    r"\b(the|a|an) (19|20)\d\d ([\w'’-]+ ){0,2}?" + _ATTACK_NOUNS + r")", re.I,
+    r"\b(the|a|an) (1[6-9]|20)\d\d ([\w'’-]+ ){0,2}?(" + _ATTACK_NOUNS +
+    r"|fires?\b|floods?\b|disasters?\b|war\b|battles?\b|riots?\b|uprising\b))", re.I,
 )
 RECALLED_TIME = Rule(
     name='currency.recalled_time',
@@ -37,6 +39,7 @@ RECALLED_TIME = Rule(
         'Two guards were killed in a similar raid on the depot last month.',
         'A car bomb killed 12 shoppers at the same market in 2019, police recalled.',
         'Militants killed eight teachers at the school years ago, and it never reopened.',
+        'An 1887 fire in the pit killed 64 miners and two rescuers.',
     ),
     counter_examples=(
         'A car bomb killed 12 shoppers at a market in Kano on Tuesday, police said.',
@@ -77,14 +80,17 @@ COMMEMORATION = Rule(
 #: "jailed for life over a bombing in which 44 people were killed": a court speaks of an
 #: attack reported when it happened
 _JUDICIAL_RECALL = re.compile(
-    r"\b(trial|tried|sentenced|sentencing|convicted|jailed|verdict|acquitted|court|"
-    r"prosecutors?|inquest|inquiry|hearing|testif\w+)\b[^.]*\b(in which|which|that|who)\b"
+    r"\b(trial|tried|sentenced|sentencing|convicted|jailed|verdict|acquitted|court|jury|"
+    r"guilty|prosecutors?|inquest|inquiry|hearing|testif\w+)\b[^.]*\b(in which|which|that|who)\b"
     r"[^.]{0,40}\b(killed|died|dead|wounded|injured)\b|"
     # "an inquest into the deaths of 22 people", "survivors of the attack, which killed 86,
     # testified in court"
     r"\b(inquest|inquiry|hearing|investigation) (into|on) the (deaths?|killings?|murders?)\b|"
     r"\b(in which|which|that)\b[^.]{0,60}\b(killed|died)\b[^.]*\b(testif\w+|in court|"
-    r"on trial|inquest|hearing)\b", re.I)
+    r"on trial|inquest|hearing)\b|"
+    # charges: "faced one count of murder and two counts of malicious wounding"
+    r"\bcounts? of (first|second|third)?[- ]?(degree )?(murder|manslaughter|malicious wounding|"
+    r"attempted murder|homicide)\b", re.I)
 JUDICIAL_RECALL = Rule(
     name='currency.judicial_recall',
     decides='currency',
@@ -96,6 +102,8 @@ JUDICIAL_RECALL = Rule(
         'A court in Lyon jailed two men over a bombing in which 11 people were killed.',
         'An inquest into the deaths of three guards shot at the mine opened on Monday.',
         'Survivors of the siege, which killed 19 hostages, testified in court on Friday.',
+        'A jury found the driver guilty over a shooting that left two teenagers dead.',
+        'He faced one count of murder after a shooting that left a shopkeeper dead.',
     ),
     counter_examples=(
         'Police said the bombing, in which 11 people were killed, happened at dawn.',
@@ -106,9 +114,11 @@ JUDICIAL_RECALL = Rule(
 #: said before its first casualty figure: "Kenya marks 20 years since ...", "... a decade
 #: on", "Court jails three men over ...", "From the archive, ..."
 _RETROSPECTIVE_LEAD = re.compile(
-    r"\b(anniversary|commemorat\w*|marks? (\w+ ){0,2}years? since|(years|a decade) on\b|"
+    r"\b(anniversary|centenary|centennial|bicentenary|commemorat\w*|"
+    r"marks? (\w+ ){0,2}years? since|(years|a decade) on\b|reburi\w*|exhum\w*|"
     r"remember(s|ed|ing)? (the )?(victims|dead|attack|bombing|massacre|siege)|"
-    r"(jail(s|ed)|sentence[sd]|convict(s|ed)|acquit(s|ted)|verdict)\b|"
+    r"(jail(s|ed)|sentence[sd]|convict(s|ed)|acquit(s|ted)|verdict|jury|"
+    r"(found|pleads?|pleaded) (not )?guilty)\b|"
     # a reprint: "From the archive, 18 May 1985", "Originally published in 1985"
     r"from the archives?\b|(originally|first) (published|printed|appeared))", re.I)
 RETROSPECTIVE_LEAD = Rule(
@@ -123,6 +133,10 @@ RETROSPECTIVE_LEAD = Rule(
         'The town marks ten years since the hotel siege. Gunmen killed 31 guests there.',
         'A judge jailed three men for life on Monday. Their attack on a bus killed nine '
         'passengers near the border.',
+        'Villagers gathered for the centenary of the battle. About 900 soldiers died '
+        'there in a single afternoon.',
+        'A jury found the gunman guilty on Tuesday. He killed four worshippers at the temple.',
+        'The remains were reburied on Saturday. Soldiers shot dead 40 men in the valley.',
     ),
     counter_examples=(
         'Gunmen killed nine passengers on a bus near the border on Monday.',
@@ -180,6 +194,9 @@ _AGGREGATE_CUES = re.compile(
     r"(?![\w-]| zone))|"
     r"(war|conflict|insurgency|uprising|violence|unrest)s? (has|have|had) (killed|claimed)|"
     r"(war|conflict|insurgency|uprising)s? (has|have|had) left\b|"
+    # "a peace deal to end fighting that has killed thousands": a conflict's total
+    r"(war|conflict|fighting|insurgency|violence|clashes|unrest|crisis|rebellion|campaign)s?,? "
+    r"(that|which) (has|have|had) ([\w-]+ ){0,2}?(killed|claimed|left)\b|"
     # a month's tally: "300 civilians were killed in Afghanistan in March"
     r"(were|was|have been|had been) (killed|wounded|injured)\b[^.;]{0,60}?\b(in|during) "
     r"(the month of )?(january|february|march|april|may|june|july|august|september|october|"
@@ -205,6 +222,8 @@ AGGREGATE = Rule(
         'More than 3,000 civilians have been killed since the war began.',
         'Attacks in the region have killed 1,200 people over the past five years.',
         'Some 300 civilians were killed in the country in March, the monitors said.',
+        'The rivals signed a deal to end fighting that has killed thousands of people.',
+        'Talks resumed on the insurgency, which has so far killed 4,000 villagers.',
     ),
     counter_examples=(
         'Gunmen killed 30 villagers in Zamfara on Sunday.',
@@ -332,6 +351,44 @@ DATED_LONG_AGO = Rule(
     ),
 )
 
+HYPOTHETICAL = Rule(
+    name="currency.hypothetical",
+    decides="currency",
+    purpose="deaths someone says could, would or might happen ('the law could kill "
+            "bystanders') are no event, unless the sentence also reports real ones",
+    pattern=re.compile(
+        r"\b(could|would|might|may|will|can|could not|cannot|would not)( \w+ly| also| not)? "
+        r"(kill|injure|wound|hurt|maim|die|cost (\w+ )?lives)\b", re.I),
+    examples=(
+        "Critics warned the new rules could inadvertently kill innocent bystanders.",
+        "Doctors said the shortage would kill hundreds of patients within weeks.",
+        "The minister said the cuts might cost 40 lives a year.",
+    ),
+    counter_examples=(
+        "The minister said the blast killed 40 people and could kill more.",
+        "Gunmen killed 40 people on Monday.",
+    ),
+)
+
+ANOTHER_ERA = Rule(
+    name="currency.another_era",
+    decides="currency",
+    purpose="a sentence set in another era (a world war, a named battle, a century ago, a "
+            "year before 1990) tells history, and so does the toll told after it",
+    pattern=re.compile(
+        r"\b((first|second) world war|world war (i|ii|one|two|1|2)\b|the battle of (the )?"
+        r"[A-Z]\w+|a century (ago|gone|on|later)|centuries ago|(in|of|since) (1[6-8]\d\d|"
+        r"19[0-8]\d)\b)", re.I),
+    examples=(
+        "He lost two brothers, both killed in the First World War.",
+        "It was the opening day of the Battle of the Marne. By nightfall 9,000 men were dead.",
+        "A century ago this week, a mine disaster at the pit killed 140 men.",
+    ),
+    counter_examples=(
+        "Gunmen killed nine villagers near the river on Tuesday.",
+    ),
+)
+
 RULES: tuple[Rule, ...] = (
     RECALLED_TIME,
     COMMEMORATION,
@@ -345,4 +402,6 @@ RULES: tuple[Rule, ...] = (
     NON_EVENT,
     AFTERMATH,
     DATED_LONG_AGO,
+    HYPOTHETICAL,
+    ANOTHER_ERA,
 )

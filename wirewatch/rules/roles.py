@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from wirewatch.quantities import NUMBER_WORDS
 from wirewatch.rules import Rule
 
 #: another source's figure for the same event: "but other sources reported 37 killed"
@@ -319,6 +320,69 @@ NOBODY_HURT = Rule(
 )
 
 
+ATTACKERS_BESIDES = Rule(
+    name="role.attackers_besides",
+    decides="role",
+    purpose="'in addition to the bomber' or 'besides the gunmen' says the attackers died on "
+            "top of the figure the sentence gives",
+    pattern=re.compile(
+        r"\b(in addition(?: to)?|besides|apart from|not counting|excluding|as well as) "
+        r"(?:the |a |an )?(?:(?P<n>\d+|" + NUMBER_WORDS + r") )?(?:suicide )?(?:\w+ )?"
+        r"(?:bombers?|assailants?|attackers?|perpetrators?|gunm[ae]n|shooters?)\b[^.]*"
+        r"\b(killed|died|dead)\b|"
+        # the dead first: "nine were killed, not counting the gunman"
+        r"\b(killed|died|dead)\b[^.]*\b(besides|apart from|not counting|excluding) "
+        r"(?:the |a |an )?(?:(?P<n2>\d+|" + NUMBER_WORDS + r") )?(?:suicide )?(?:\w+ )?"
+        r"(?:bombers?|assailants?|attackers?|perpetrators?|gunm[ae]n|shooters?)\b", re.I),
+    examples=(
+        "Four people, besides the bomber, were killed at the checkpoint.",
+        "In addition to the two attackers, six guards died in the raid on the bank.",
+        "Nine worshippers were killed, not counting the gunman, police said.",
+    ),
+    counter_examples=(
+        "Four people, including the bomber, were killed at the checkpoint.",
+    ),
+)
+BODY_FOUND = Rule(
+    name="role.body_found",
+    decides="role",
+    purpose="a body found (with wounds, bound, dumped) is one dead when nothing else counts",
+    pattern=re.compile(
+        r"\b(a|the|one) (?!(governing|advisory|legislative|regulatory|student|professional|"
+        r"ruling|sovereign|world|water|main|whole) )([\w-]+ ){0,3}?(body|corpse) "
+        r"(of (a|an|the) [\w-]+ ([\w-]+ )?)?(was|has been|had been) "
+        r"(found|discovered|recovered|dumped|left)\b(?! to\b)", re.I),
+    examples=(
+        "The body of a trader was found with gunshot wounds near the market.",
+        "A mutilated body was discovered in a ditch outside the town on Friday.",
+    ),
+    counter_examples=(
+        "The governing body was found to have ignored the warnings about the bridge.",
+        "Three bodies were found in a ditch outside the town on Friday.",
+    ),
+)
+
+BREAKDOWN_OF_TOLL = Rule(
+    name="role.breakdown_of_toll",
+    decides="role",
+    purpose="a sentence saying who some of the dead or hurt were ('among the dead were eight "
+            "officers') details the toll already given: it adds no one and starts no incident",
+    pattern=re.compile(
+        r"\b(among|including) (the |those )?(dead|killed|victims|casualties|injured|wounded|"
+        r"fatalities)\b|\b(among|including) (those|people) (who (died|were killed|were "
+        r"(wounded|injured|hurt)))\b", re.I),
+    examples=(
+        "A bomb killed 30 people at the station in Quetta on Monday. Police said one "
+        "Chinese engineer had died, and a Japanese aid worker was also among the dead.",
+        "Gunmen killed 12 people at a hotel in Mogadishu. Two lawmakers were killed and a "
+        "judge was also among the victims, a minister said.",
+    ),
+    counter_examples=(
+        "A bomb killed 30 people at the station in Quetta on Monday. Separately, two "
+        "engineers were shot dead in Gwadar on Sunday.",
+    ),
+)
+
 # --------------------------------------------------------------------------- read by code
 # These rules are decided by the sentence's parse (mostly in
 # :mod:`wirewatch.extraction.figures`, `.outcomes` and `.victims`), not by one pattern;
@@ -455,6 +519,60 @@ PART_OF_A_TOLL = Rule(
     ),
 )
 
+LABELLED_TALLY = Rule(
+    name="role.labelled_tally",
+    decides="role",
+    purpose="a figure after a casualty noun and a colon ('Total fatalities: 10', 'Injured: "
+            "4') is that count",
+    examples=(
+        "Gunmen raided the camp at night. Total fatalities: 10.",
+        "Bomb at a bus stop in the east. Killed: 3. Injured: 12.",
+    ),
+    counter_examples=(
+        "Gunmen raided the camp at night: 10 were killed.",
+    ),
+)
+RANGE_LOWER_BOUND = Rule(
+    name="role.range_lower_bound",
+    decides="role",
+    purpose="a range ('between 43 and 52', '8 to 10', '8-10') is its lower bound, at least, "
+            "never its upper figure or a sum",
+    examples=(
+        "Between 43 and 52 people were killed in the raid, officials said.",
+        "Rebels killed 8 to 10 villagers near the river on Friday.",
+    ),
+    counter_examples=(
+        "Gunmen killed 43 villagers and wounded 52 others on Friday.",
+    ),
+)
+THINGS_NOT_PEOPLE = Rule(
+    name="role.things_not_people",
+    decides="role",
+    purpose="a figure that counts things or animals (vehicles, houses, cattle, oxen) counts "
+            "no victims",
+    examples=(
+        "Raiders killed five oxen and burned two houses in the village.",
+        "The strike destroyed eight vehicles but killed nobody.",
+    ),
+    counter_examples=(
+        "Raiders killed five herders in the village.",
+    ),
+)
+
+LISTED_VICTIMS = Rule(
+    name="role.listed_victims",
+    decides="role",
+    purpose="people listed one by one before a casualty verb ('the governor, his aide and "
+            "his guard were killed') are each a victim, the first one too",
+    examples=(
+        "The mayor, his aide and his bodyguard were killed when gunmen opened fire.",
+        "The commander, his deputy and his driver were shot dead at a checkpoint.",
+    ),
+    counter_examples=(
+        "The driver, a father of two, was killed in the ambush.",
+    ),
+)
+
 RULES: tuple[Rule, ...] = (
     OTHER_ACCOUNT,
     CLAIMED,
@@ -480,4 +598,12 @@ RULES: tuple[Rule, ...] = (
     PRONOUN_VICTIM,
     SUPERSEDED_FIGURE,
     PART_OF_A_TOLL,
+    ATTACKERS_BESIDES,
+    BODY_FOUND,
+    LABELLED_TALLY,
+    RANGE_LOWER_BOUND,
+    THINGS_NOT_PEOPLE,
+    LISTED_VICTIMS,
+    BREAKDOWN_OF_TOLL,
 )
+

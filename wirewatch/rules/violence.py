@@ -72,4 +72,33 @@ ACCIDENTAL = Rule(
     ),
 )
 
-RULES: tuple[Rule, ...] = (NON_VIOLENT_CAUSE, DIED_OF_CAUSE, VIOLENT_WORDING, ACCIDENTAL)
+NATURAL_DEATH = Rule(
+    name="violence.natural_death",
+    decides="violence",
+    purpose="deaths told only as 'died' or 'death', with no act of violence in the incident's "
+            "sentences (an obituary, a candidate's death), are no incident",
+    pattern=re.compile(
+        r"\b(kill\w*|slain|slay\w*|murder\w*|massacr\w*|execut\w*|behead\w*|lynch\w*|"
+        r"assassinat\w*|martyr\w*|shot|shoot\w*|gunned|stabb\w*|hacked|beaten|wound\w*|"
+        r"injur\w*|hurt|maimed|casualt\w*|fatalit\w*|toll|bodies|corpses|eliminat\w*|"
+        r"slaughter\w*|drowned|burned|burnt|tortur\w*|strangl\w*|suffocat\w*|poison\w*|"
+        r"beat(en|ing)?|cut down|mowed down|blew|blown|blasts?|self-immolat\w*|"
+        r"(himself|herself|themselves) (on fire|ablaze|alight)|"
+        # a weapon says it was done: "died when a mine hit their truck"
+        r"(land)?mines?|ieds?|grenades?|shells?|rockets?|missiles?|mortars?|shrapnel|snipers?|"
+        r"bullets?|gunshots?|guns?|rifles?|knife|knives|machetes?|drones?|warplanes?|jets?)\b",
+        re.I),
+    examples=(
+        "Walter Jenkins, the last surviving pilot of the squadron, has died at 101.",
+        "Polling in one seat was suspended because a candidate died.",
+        "A retired general who led the army for a decade died on Sunday, his family said.",
+    ),
+    counter_examples=(
+        "Two soldiers died when gunmen ambushed their convoy on Sunday.",
+        "A candidate was shot dead at a rally on Sunday.",
+        "A prisoner died in his cell after guards tortured him, his family said.",
+    ),
+)
+
+RULES: tuple[Rule, ...] = (NON_VIOLENT_CAUSE, DIED_OF_CAUSE, VIOLENT_WORDING, ACCIDENTAL,
+                           NATURAL_DEATH)
