@@ -2,7 +2,7 @@
 
 In binary mode the event's attributes travel as ``ce_*`` headers and the message
 value is the event data unchanged, so a consumer can route on type and country
-without parsing the JSON body (SPEC §9).
+without parsing the JSON body (docs/operations.md).
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The wirewatch metric families of SPEC §9, on the default Prometheus registry.
+"""The wirewatch metric families of docs/operations.md, on the default Prometheus registry.
 
 A worker serves them on ``/metrics`` beside Faust's own sensor families
 (:func:`streams.web.install`). Names follow Prometheus conventions: base units

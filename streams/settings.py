@@ -63,7 +63,7 @@ class Settings(BaseSettings):
     heartbeat_interval: float = 1.0
     """Seconds between consumer heartbeats."""
     watch: str = ""
-    """Watch rules seeded at start, e.g. `TR,RU:perpetrator` (SPEC §5)."""
+    """Watch rules seeded at start, e.g. `TR,RU:perpetrator` (docs/contract.md)."""
     max_body_bytes: int = 1_000_000
     """Raw messages larger than this are dead-lettered."""
     max_message_bytes: int = 1_048_576

@@ -1,4 +1,4 @@
-"""The topic catalogue of SPEC §2: names, partitioning and retention of every topic."""
+"""The topic catalogue of docs/contract.md: names, partitioning and retention of every topic."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The operations surface every worker serves over Faust's web server (SPEC §9).
+"""The operations surface every worker serves over Faust's web server (docs/operations.md).
 
 ``/health`` (liveness), ``/ready`` (readiness with the reason when not),
 ``/metrics`` (Faust's Prometheus sensor families plus :mod:`streams.metrics`),

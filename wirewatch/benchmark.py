@@ -1,4 +1,4 @@
-"""Throughput and latency (SPEC §7), measured in one run on one machine.
+"""Throughput and latency (docs/operations.md), measured in one run on one machine.
 
 - ``pipeline``: the pure clean + extract + classify path, one process. It parses only
   the sentences a cheap filter picks as possible casualty reports.
@@ -26,7 +26,7 @@ from wirewatch.inputs import messages
 from wirewatch.nlp import MODEL, model
 from wirewatch.pipeline import analyse
 
-#: paced stories for the latency figures (SPEC §7: at least 200), seconds apart
+#: paced stories for the latency figures (docs/operations.md: at least 200), seconds apart
 LATENCY_STORIES = 200
 LATENCY_GAP_S = 0.1
 _LATENCY_PLACES = ("Maiduguri", "Kharkiv", "Mogadishu", "Idlib", "Kandahar", "Peshawar",

@@ -1,4 +1,4 @@
-"""Accuracy on a labelled file (SPEC §6), computed with the pure pipeline.
+"""Accuracy on a labelled file (docs/evaluation.md), computed with the pure pipeline.
 
 A row is ``{"id", "text", "published_at", "gold": {"killed", "wounded", "country",
 "event_type", "sub_event_type"}}``; ``null`` gold values are not labelled and are
@@ -73,7 +73,7 @@ class RowResult:
     right: dict[str, bool]
 
     def to_dict(self, file: str) -> dict[str, Any]:
-        """The ``--predictions`` line (SPEC §6)."""
+        """The ``--predictions`` line (docs/evaluation.md)."""
         return {"id": self.row.id, "file": file, "gold": self.row.gold,
                 "predicted": asdict(self.predicted), "right": self.right}
 
@@ -122,8 +122,8 @@ class Report:
         return self.n / self.seconds if self.seconds > 0 else 0.0
 
     def to_dict(self) -> dict[str, Any]:
-        """The SPEC §6 document (accuracies rounded to 4 places, null when unlabelled), and
-        ``rules``: how often each named rule fired on the file."""
+        """The document of docs/evaluation.md (accuracies rounded to 4 places, null when
+        unlabelled), and ``rules``: how often each named rule fired on the file."""
         out: dict[str, Any] = {"n": self.n}
         for metric in METRICS:
             value = self.accuracy(metric)
@@ -154,7 +154,7 @@ def read_rows(path: str | Path) -> Iterator[Row]:
 
 
 def predict(incidents: list[Incident]) -> Prediction:
-    """The text-level prediction SPEC §6 reads off a text's incidents."""
+    """The text-level prediction docs/evaluation.md reads off a text's incidents."""
     current = [i for i in incidents if not i.historical]
     killed = sum(i.killed for i in current)
     wounded = sum(i.wounded for i in current)
@@ -222,7 +222,7 @@ class GoldEvent:
 
 @dataclass(slots=True)
 class AlertReport:
-    """Alert-level figures of one replay, per incident (SPEC §6, ``eval --alerts``)."""
+    """Alert-level figures of one replay, per incident (docs/evaluation.md, ``eval --alerts``)."""
 
     alerts: int = 0
     gold_events: int = 0
@@ -277,7 +277,7 @@ def _candidates(alert: Alert, told: dict[str, list[GoldEvent]]) -> list[tuple[in
 
 
 def score_alerts(alerts: Iterable[Alert], rows: Sequence[Row]) -> AlertReport:
-    """Judge each alert id on its last version (SPEC §6): it belongs to the event, among
+    """Judge each alert id on its last version (docs/evaluation.md): it belongs to the event, among
     the events of the articles it cites and in its country, whose killed figure is nearest
     its own (a ``part_of`` group may match as a whole); else it is a false alert."""
     told = {row.id: gold_events(row) for row in rows}

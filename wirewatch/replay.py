@@ -3,7 +3,7 @@
 It runs what the workers run, in the order the workers run it — clean, near-duplicate
 check, extract, classify, the alert decision, the alert tracker with its buckets — so
 that a labelled set can be replayed in publication order and scored at alert level
-(``wirewatch eval --alerts``, SPEC §6). Time is the articles' own publication time, so
+(``wirewatch eval --alerts``, docs/evaluation.md). Time is the articles' own publication time, so
 the dedup and alert windows behave as they would have live.
 """
 

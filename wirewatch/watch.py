@@ -1,4 +1,4 @@
-"""Watch rules (SPEC §5): ``CC`` or ``CC:role+role``, optionally ``>=N`` killed.
+"""Watch rules (docs/contract.md): ``CC`` or ``CC:role+role``, optionally ``>=N`` killed.
 
 Examples: ``TR``, ``TR,RU:perpetrator``, ``SY:location+victim>=5``.
 """

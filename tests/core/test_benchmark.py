@@ -40,7 +40,7 @@ def test_the_latency_stories_are_200_distinct_events() -> None:
     from wirewatch.replay import Replay, every_country
 
     stories = latency_stories()
-    assert len(stories) >= 200  # SPEC §7: p50/p99 over at least 200 paced stories
+    assert len(stories) >= 200  # docs/operations.md: p50/p99 over at least 200 paced stories
     alerts = Replay(every_country()).feed_all(stories)
     assert len({a.alert_id for a in alerts}) == len(stories)
     assert all(a.version == 1 for a in alerts)

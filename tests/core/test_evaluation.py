@@ -1,4 +1,4 @@
-"""wirewatch.evaluation: the SPEC §6 metrics, on a labelled file we write ourselves."""
+"""wirewatch.evaluation: the docs/evaluation.md metrics, on a labelled file we write ourselves."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""wirewatch.watch: watch rule syntax (SPEC §5) and matching."""
+"""wirewatch.watch: watch rule syntax (docs/contract.md) and matching."""
 
 import pytest
 

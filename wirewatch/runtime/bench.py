@@ -1,4 +1,4 @@
-"""The broker half of ``wirewatch bench`` (SPEC §7): the embedded broker with one worker,
+"""The broker half of ``wirewatch bench`` (docs/operations.md): the embedded broker with one worker,
 fed the bench articles; sustained rate, ingest-to-alert latency, start-up and memory.
 The pure half (pipeline and baseline) is :mod:`wirewatch.benchmark`."""
 

@@ -1,4 +1,4 @@
-"""The ``wirewatch`` command line (SPEC §5): the entry point. The commands live in
+"""The ``wirewatch`` command line (docs/contract.md): the entry point. The commands live in
 :mod:`wirewatch.runtime.broker_commands` and :mod:`wirewatch.runtime.offline_commands`,
 what they share in :mod:`wirewatch.runtime.console`."""
 

@@ -109,7 +109,8 @@ def print_json(value: Any) -> None:
 
 
 def print_per_file(results: dict[str, dict[str, Any]]) -> None:
-    """One file's result as it is (SPEC §6); several as ``{"files": [{"file": ...}]}``."""
+    """One file's result as it is (docs/evaluation.md); several as
+    ``{"files": [{"file": ...}]}``."""
     if len(results) == 1:
         print_json(next(iter(results.values())))
     else:

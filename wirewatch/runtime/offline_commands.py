@@ -1,4 +1,4 @@
-"""The commands that need no broker: clean, extract, eval and bench (SPEC §5)."""
+"""The commands that need no broker: clean, extract, eval and bench (docs/contract.md)."""
 
 from __future__ import annotations
 
@@ -85,14 +85,14 @@ def extract(
 
 @app.command("eval")
 def eval_(
-    paths: Annotated[list[str], typer.Argument(help="Labelled .jsonl files (SPEC §6)")],
+    paths: Annotated[list[str], typer.Argument(help="Labelled .jsonl files (docs/evaluation.md)")],
     as_json: JsonOpt = False,
     predictions: Annotated[str | None, typer.Option(
         "--predictions", help="Write one JSON line per row (id, file, gold, predicted, "
                               "right) to this file.")] = None,
     alerts: Annotated[bool, typer.Option(
         "--alerts", help="Alert-level replay: publication order, every country watched, "
-                         "scored per incident by gold.events (SPEC §6).")] = False,
+                         "scored per incident by gold.events (docs/evaluation.md).")] = False,
     misses: Annotated[int, typer.Option("--misses", min=0,
                                         help="Also list up to N wrong answers.")] = 0,
     rewrite: Annotated[str | None, typer.Option(

@@ -50,7 +50,7 @@ def test_context_sentence_names_the_event_type() -> None:
     assert inc.location.country == "SO"
 
 
-# An article shaped like SPEC §4's acceptance example, written for this test.
+# An article shaped like the acceptance example of docs/alerts.md, written for this test.
 
 
 def test_acceptance_shaped_article() -> None:
