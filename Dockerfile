@@ -18,10 +18,13 @@ RUN pip install . && useradd --system --home /var/lib/wirewatch wirewatch \
     && mkdir -p /var/lib/wirewatch && chown wirewatch /var/lib/wirewatch
 USER wirewatch
 
-# Operations page, /metrics, /health and /ready (SPEC §9).
+# Operations page, /metrics, /health and /ready (docs/operations.md).
 EXPOSE 6066
+# Liveness, not readiness: /health answers while the event loop does. An idle or
+# rebalancing worker is not ready (/ready: 503) but healthy; restarting it would only
+# start another rebalance. Orchestrators that route work use /ready as the readiness probe.
 HEALTHCHECK --interval=10s --timeout=5s --start-period=60s --retries=3 \
-    CMD python -c "import sys, urllib.request; sys.exit(0 if urllib.request.urlopen('http://127.0.0.1:6066/ready', timeout=3).status == 200 else 1)"
+    CMD python -c "import sys, urllib.request; sys.exit(0 if urllib.request.urlopen('http://127.0.0.1:6066/health', timeout=3).status == 200 else 1)"
 
 # One worker process per container; scale with `docker compose up --scale worker=N`.
 ENTRYPOINT ["wirewatch"]

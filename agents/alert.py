@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import logging
 import time
-from typing import Any
+from typing import Any, cast
 
 import faust
 from aiokafka import ConsumerRecord
@@ -149,10 +149,11 @@ def handle_pending(key: str | None, payload: bytes, now: str | None = None) -> S
                           settings.alert_window_hours)
     if alert is None:
         return StageResult("unchanged")
-    remember_published(alert)  # the next report of this country sees it at once
+    # recorded once the broker has it (the next report of this country sees it then): a
+    # send that fails leaves no version skipped in memory
     return StageResult(alert.status, [Emit(alerts_topic, alert.alert_id, alert,
                                            alert_headers(alert, settings.app_id),
-                                           confirm=True)])
+                                           on_sent=lambda: remember_published(alert))])
 
 
 @app.page("/watchlist/")
@@ -189,10 +190,23 @@ async def alert(stream: faust.StreamT) -> None:
         await run_stage(STAGE, event, handle, deadletter_topic)
 
 
+async def catch_up_after_assignment(sender: Any, *args: Any, **kwargs: Any) -> None:
+    """A country partition newly assigned may carry reports another worker judged: read
+    that worker's last alerts before judging the next report."""
+    assigned = args[0] if args else ()
+    if any(tp.topic == names.pending for tp in assigned):
+        alerts_mirror.resync()
+
+
+app.on_partitions_assigned.connect(cast(Any, catch_up_after_assignment))
+
+
 @app.agent(pending_topic)
 async def track_alerts(stream: faust.StreamT) -> None:
     await alerts_mirror.caught_up.wait()
     async for event in stream.events():
+        if not alerts_mirror.caught_up.is_set():  # partitions moved: read their past first
+            await alerts_mirror.caught_up.wait()
         result = await run_stage("track", event, handle_pending, deadletter_topic)
         if result.emits:
             latency = max(0.0, time.time() - ingested_at(event.message))

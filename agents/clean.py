@@ -9,12 +9,21 @@ message, dead-lettering what it cannot read; ``deduplicate`` reads the single-pa
 from __future__ import annotations
 
 from functools import partial
+from typing import Any, cast
 
 import faust
 
 from schemas.records import CleanArticle
 from streams import codecs
-from streams.app import app, clean_topic, deadletter_topic, raw_topic, settings, unchecked_topic
+from streams.app import (
+    app,
+    clean_topic,
+    deadletter_topic,
+    names,
+    raw_topic,
+    settings,
+    unchecked_topic,
+)
 from streams.stage import Emit, StageResult, run_stage
 from wirewatch.cleaning import clean_article, parse_raw
 from wirewatch.dedup import Deduplicator
@@ -38,6 +47,17 @@ def check_duplicate(key: str | None, payload: bytes, now: float) -> StageResult:
     article = deduplicator.check(CleanArticle.from_dict(codecs.decode(payload)), now)
     outcome = "duplicate" if article.duplicate_of else "clean"
     return StageResult(outcome, [Emit(clean_topic, article.id, article)])
+
+
+async def rebuild_index_after_assignment(sender: Any, *args: Any, **kwargs: Any) -> None:
+    """The near-duplicate index is rebuilt from the table (recovered from its changelog)
+    when this worker is given the unchecked partition, which may have been another's."""
+    assigned = args[0] if args else ()
+    if any(tp.topic == names.unchecked for tp in assigned):
+        deduplicator.forget_index()
+
+
+app.on_partitions_assigned.connect(cast(Any, rebuild_index_after_assignment))
 
 
 @app.agent(raw_topic)

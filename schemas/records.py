@@ -217,7 +217,7 @@ class EvidenceRole(Record):
 
 @dataclass(slots=True, config=_config("Classified incident (wire.incidents; key: incident id)"))
 class Incident(Record):
-    """One casualty incident (SPEC §3); ``event_type`` is set by the classify stage."""
+    """One casualty incident (docs/alerts.md); ``event_type`` is set by the classify stage."""
 
     schema_file: ClassVar[str | None] = "incident.json"
 
@@ -344,6 +344,12 @@ class DeadLetterHeaders(Record):
                                                    pattern=r"^[0-9]+$")]
     original_offset: Annotated[StrictStr, Field(alias="original.offset", pattern=r"^[0-9]+$")]
     time: DateTime
+    error_kind: Annotated[Literal["input", "bug"], Field(alias="error.kind")] = "input"
+    """``input``: the message is bad (fix the sender). ``bug``: wirewatch failed on it (fix
+    wirewatch, then ``deadletter replay``); a bug is also logged with its traceback and
+    counted, and too many stop the worker."""
+    error_traceback: Annotated[StrictStr, Field(alias="error.traceback")] = ""
+    """For a bug: the last frames of the traceback, where it failed."""
 
     def to_dict(self) -> dict[str, Any]:
         """The headers by their names on the wire (``deadletter.id``, ``error.class``…)."""

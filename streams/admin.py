@@ -34,13 +34,17 @@ def new_topics(settings: Settings) -> list[NewTopic]:
 
 
 async def ensure_topics(settings: Settings, timeout: float = 30.0) -> list[str]:
-    """Create every catalogue topic that does not exist yet; return the names created."""
+    """Create every catalogue topic that does not exist yet, and grow the ones with fewer
+    partitions than ``WIREWATCH_PARTITIONS`` asks (Kafka adds partitions, never removes
+    them); return the names created. A broker that cannot add partitions gets a
+    :class:`TopicCreationError` naming the topic."""
     admin = AIOKafkaAdminClient(
         bootstrap_servers=settings.bootstrap_servers, request_timeout_ms=int(timeout * 1000)
     )
     await admin.start()
     try:
         existing = set(await admin.list_topics())
+        await _grow(admin, [t for t in new_topics(settings) if t.name in existing], timeout)
         wanted = [t for t in new_topics(settings) if t.name not in existing]
         if not wanted:
             return []
@@ -53,6 +57,37 @@ async def ensure_topics(settings: Settings, timeout: float = 30.0) -> list[str]:
         return [t.name for t in wanted]
     finally:
         await admin.close()
+
+
+async def _grow(admin: AIOKafkaAdminClient, topics: list[NewTopic], timeout: float) -> None:
+    """Add partitions to existing topics that have fewer than the catalogue asks."""
+    from aiokafka.admin import NewPartitions
+
+    if not topics:
+        return
+    described = await admin.describe_topics([t.name for t in topics])
+    have = {d["topic"]: len(d.get("partitions") or []) for d in described}
+    short = {t.name: t.num_partitions for t in topics
+             if 0 < have.get(t.name, 0) < t.num_partitions}
+    if not short:
+        return
+    try:
+        response = await admin.create_partitions(
+            {name: NewPartitions(count) for name, count in short.items()},
+            timeout_ms=int(timeout * 1000))
+    except Exception as exc:  # an old or partial broker: say so, name the topics
+        first = next(iter(short))
+        raise TopicCreationError(
+            f"topic {first} has {have[first]} partitions and WIREWATCH_PARTITIONS asks "
+            f"{short[first]}, but the broker cannot add partitions ({type(exc).__name__}: "
+            f"{exc}); add them with your Kafka tools or keep WIREWATCH_PARTITIONS at "
+            f"{have[first]}") from exc
+    for name, code, message in _topic_errors(response):
+        if code:
+            raise TopicCreationError(f"cannot add partitions to {name}: {message} "
+                                     f"(code {code})")
+    log.warning("added partitions: %s", ", ".join(f"{n} {have[n]} -> {c}"
+                                                     for n, c in short.items()))
 
 
 def _topic_errors(response: object) -> list[tuple[str, int, str | None]]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import traceback
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -11,6 +12,8 @@ from wirewatch import dates
 Headers = list[tuple[str, bytes]]
 
 MAX_MESSAGE_CHARS = 1000
+#: how much of a bug's traceback a dead letter keeps (its end: where it failed)
+MAX_TRACEBACK_CHARS = 2000
 
 
 def deadletter_id(topic: str, partition: int, offset: int) -> str:
@@ -21,18 +24,22 @@ def deadletter_id(topic: str, partition: int, offset: int) -> str:
 
 def deadletter_headers(
     *, stage: str, error: BaseException, topic: str, partition: int, offset: int,
-    now: datetime | None = None,
+    now: datetime | None = None, bug: bool = False,
 ) -> Headers:
     """Headers naming the stage, error class and message, origin and time (their contract
-    is :class:`schemas.records.DeadLetterHeaders`)."""
+    is :class:`schemas.records.DeadLetterHeaders`); for a ``bug``, also the kind and the
+    last frames of the traceback."""
     message = str(error) or error.__class__.__name__
+    frames = traceback.format_exception(type(error), error, error.__traceback__, limit=-4)
     headers = DeadLetterHeaders(
         deadletter_id=deadletter_id(topic, partition, offset), stage=stage,  # type: ignore[arg-type]
         error_class=error.__class__.__name__, error_message=message[:MAX_MESSAGE_CHARS],
         original_topic=topic, original_partition=str(partition), original_offset=str(offset),
-        time=dates.rfc3339(now, timespec="milliseconds"))
+        time=dates.rfc3339(now, timespec="milliseconds"),
+        error_kind="bug" if bug else "input",
+        error_traceback="".join(frames)[-MAX_TRACEBACK_CHARS:] if bug else "")
     return [(name, value.encode("utf-8", "replace"))
-            for name, value in headers.to_dict().items()]
+            for name, value in headers.to_dict().items() if value != ""]
 
 
 @dataclass(frozen=True, slots=True)

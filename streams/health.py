@@ -18,8 +18,10 @@ import logging
 import os
 import time
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import faust
+import orjson
 from aiokafka.client import AIOKafkaClient
 
 from streams.settings import Settings
@@ -90,12 +92,40 @@ def quiet_logs(ready: Readiness) -> None:
             handler.addFilter(quiet)
 
 
+def ready_file(data_dir: str | Path, pid: int) -> Path:
+    """Where the worker with process id ``pid`` says whether it is ready, for supervisors
+    that cannot ask ``/ready`` (``WIREWATCH_WEB_PORT=0``)."""
+    return Path(data_dir) / f"worker-{pid}.ready.json"
+
+
+def read_ready_file(data_dir: str | Path, pid: int) -> bool:
+    """Has the worker with process id ``pid`` said it is ready?"""
+    try:
+        return bool(orjson.loads(ready_file(data_dir, pid).read_bytes()).get("ready"))
+    except (OSError, ValueError, AttributeError):
+        return False
+
+
 def install(app: faust.App, settings: Settings, ready: Readiness) -> None:
-    """Register the broker probe and the watchdog on ``app``."""
+    """Register the broker probe, the watchdog and the readiness file on ``app``."""
+    path = ready_file(settings.data_dir, os.getpid())
 
     @app.timer(PROBE_INTERVAL_S)
     async def check_partitions() -> None:
         ready.partitions = bool(app.consumer.assignment()) and not app.rebalancing
+
+    @app.timer(0.5)
+    async def report_readiness() -> None:
+        """Write what ``/ready`` would answer to the readiness file (atomically)."""
+        missing = ready.missing()
+        body = orjson.dumps({"ready": not missing, "missing": missing, "pid": os.getpid()})
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            scratch = path.with_suffix(".tmp")
+            scratch.write_bytes(body)
+            scratch.replace(path)
+        except OSError as exc:  # a read-only data dir: /ready still answers
+            log.debug("cannot write %s: %s", path, exc)
 
     @app.task
     async def probe_broker() -> None:

@@ -40,6 +40,15 @@ class TopicMirror:
         self.caught_up = asyncio.Event()
         self.records = 0
         self._consumer: AIOKafkaConsumer | None = None
+        self._resync = False
+
+    def resync(self) -> None:
+        """Catch up again to the topic's end as it is now: after a rebalance gives this
+        worker partitions another worker held, what that worker published last must be
+        read before anything is decided against the mirror. ``caught_up`` is cleared
+        until then."""
+        self._resync = True
+        self.caught_up.clear()
 
     async def run(self) -> None:
         """Mirror until cancelled; after a failure start over (``on_record`` must be
@@ -81,6 +90,9 @@ class TopicMirror:
         await consumer.seek_to_beginning(*tps)
         ends = await consumer.end_offsets(tps)
         while True:
+            if self._resync:
+                self._resync = False
+                ends = await consumer.end_offsets(tps)
             # short polls until caught up (start-up waits on it), then the usual wait
             batch = await consumer.getmany(
                 timeout_ms=500 if self.caught_up.is_set() else self.settings.fetch_max_wait_ms)

@@ -7,10 +7,15 @@ The error policy is typed:
   wrong shape, an article that cannot be cleaned, a bad watch rule) sends the original
   message to the dead-letter topic with the reason, and the worker goes on;
 - any other exception is a bug in wirewatch, not bad input: it is counted (outcome
-  ``error``), logged with its traceback, and once more than
-  ``WIREWATCH_MAX_ERRORS_PER_MINUTE`` happen within a minute the worker stops
-  (:class:`StageBugRate`) so that a supervisor sees it, instead of quietly
-  dead-lettering the whole stream.
+  ``error``), logged with its traceback, kept as a dead letter of kind ``bug`` (with the
+  end of its traceback) so that ``deadletter replay`` can bring it back once fixed, and
+  once more than ``WIREWATCH_MAX_ERRORS_PER_MINUTE`` happen within a minute the worker
+  stops (:class:`StageBugRate`) so that a supervisor sees it.
+
+Every output (and every dead letter) is confirmed by the broker before the stage takes
+its next message, so an input's offset never commits before what it caused is stored;
+an output the broker refuses for good stops the worker without committing
+(:class:`SendFailed`, exit status 74): it restarts and redoes the input.
 
 Every message a stage sends carries the ``wirewatch.ingested`` header: the time the
 raw message that caused it entered the raw topic, so the alert stage can measure
@@ -19,12 +24,13 @@ ingest-to-alert latency.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import os
 import signal
 import time
 from collections import deque
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -58,15 +64,18 @@ class StageBugRate(RuntimeError):
 
 @dataclass(frozen=True, slots=True)
 class Emit:
-    """One message a stage sends on, with any headers of its own (e.g. CloudEvents)."""
+    """One message a stage sends on, with any headers of its own (e.g. CloudEvents).
+
+    Every emit is confirmed by the broker before the stage takes its next message, so
+    the input's offset is never committed before its outputs are stored; ``on_sent``
+    runs once it is (a stage's state changes only after delivery: the alert tracker
+    records an alert version only when the broker has it)."""
 
     topic: faust.TopicT
     key: str | None
     value: Any
     headers: Headers = field(default_factory=list)
-    #: wait until the broker has the message before the stage goes on (an alert: the
-    #: report's offset must not be committed before the alert it caused is stored)
-    confirm: bool = False
+    on_sent: Callable[[], None] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,18 +119,26 @@ LETTER_HEADROOM_BYTES = 64 * 1024
 
 #: exit status of a worker stopped by :class:`StageBugRate` (EX_SOFTWARE)
 EXIT_BUG_RATE = 70
+#: exit status of a worker that could not deliver a stage's output (EX_IOERR)
+EXIT_SEND_FAILED = 74
 
 
-def stop_worker(reason: StageBugRate) -> None:
-    """Stop this worker process at once with :data:`EXIT_BUG_RATE`.
+class SendFailed(RuntimeError):
+    """A stage's output could not be delivered: the worker stops without committing."""
+
+
+def stop_worker(reason: Exception) -> None:
+    """Stop this worker process at once: :data:`EXIT_SEND_FAILED` for a
+    :class:`SendFailed`, :data:`EXIT_BUG_RATE` otherwise.
 
     Offsets of unfinished messages are not committed, so nothing is lost: a restarted
-    worker (after the bug is fixed) reads them again. Faust would restart a crashed
-    agent and carry on, which is exactly what must not happen here.
+    worker reads them again (at least once; ids derived from content deduplicate what
+    it sends twice). Faust would restart a crashed agent and carry on past the message,
+    which is exactly what must not happen here.
     """
     log.critical("%s", reason)
     logging.shutdown()
-    os._exit(EXIT_BUG_RATE)
+    os._exit(EXIT_SEND_FAILED if isinstance(reason, SendFailed) else EXIT_BUG_RATE)
 
 
 def _header(message: faust.types.Message, name: str) -> bytes | None:
@@ -161,8 +178,9 @@ async def send(emit: Emit, ingested: float | None = None, origin: str | None = N
         headers.append((ORIGIN_HEADER, origin.encode()))
     pending = await emit.topic.send(key=codecs.encode_key(emit.key),
                                     value=codecs.encode(emit.value), headers=headers or None)
-    if emit.confirm:
-        await pending
+    await pending  # raises when the broker refuses it for good
+    if emit.on_sent is not None:
+        emit.on_sent()
 
 
 async def send_deadletter(deadletter: faust.TopicT, message: faust.types.Message,
@@ -215,6 +233,20 @@ class FaultInjection:
 fault = FaultInjection(os.environ.get("WIREWATCH_FAULT_KILL_AT"))
 
 
+async def _deliver(stage: str, sending: Awaitable[None]) -> None:
+    """Await a send; when the broker refuses it for good, stop the worker without
+    committing the input (a restarted worker redoes it)."""
+    try:
+        await sending
+    except asyncio.CancelledError:
+        raise
+    except Exception as exc:
+        stop_worker(SendFailed(f"{stage}: an output could not be delivered "
+                               f"({type(exc).__name__}: {exc}); stopping without committing "
+                               "its input"))
+        raise  # only reached when stop_worker is replaced (tests)
+
+
 async def run_stage(
     stage: str, event: faust.EventT, handler: Handler, deadletter: faust.TopicT
 ) -> StageResult:
@@ -229,26 +261,31 @@ async def run_stage(
     except INPUT_ERRORS as exc:
         log.warning("%s: dead-lettering %s[%s]@%s: %s: %s", stage, message.topic,
                     message.partition, message.offset, type(exc).__name__, exc)
-        await send_deadletter(deadletter, message, value, deadletter_headers(
+        await _deliver(stage, send_deadletter(deadletter, message, value, deadletter_headers(
             stage=stage, error=exc, topic=message.topic,
             partition=message.partition, offset=message.offset,
-        ))
+        )))
         metrics.count(stage, "deadletter")
         metrics.count_deadletter(stage, type(exc).__name__)
         metrics.STAGE_SECONDS.labels(stage=stage).observe(time.perf_counter() - started)
         return StageResult("deadletter")
     except Exception as exc:
         metrics.count(stage, "error")
-        log.exception("%s: BUG while handling %s[%s]@%s (not dead-lettered; the message is "
-                      "skipped)", stage, message.topic, message.partition, message.offset)
+        log.exception("%s: BUG while handling %s[%s]@%s (kept as a dead letter of kind 'bug' "
+                      "for `deadletter replay` once fixed)", stage, message.topic,
+                      message.partition, message.offset)
         if bug_budget.spend():
             stop_worker(StageBugRate(
                 f"{stage}: more than {bug_budget.limit} unexpected errors within "
                 f"{bug_budget.window_s:.0f}s; stopping the worker (last: {exc!r})"))
+        await _deliver(stage, send_deadletter(deadletter, message, value, deadletter_headers(
+            stage=stage, error=exc, topic=message.topic, partition=message.partition,
+            offset=message.offset, bug=True)))
+        metrics.count_deadletter(stage, type(exc).__name__)
         return StageResult("error")
     ingested, origin = ingested_at(message), origin_of(message)
     for emit in result.emits:
-        await send(emit, ingested, origin)
+        await _deliver(stage, send(emit, ingested, origin))
     metrics.count(stage, result.outcome)
     metrics.STAGE_SECONDS.labels(stage=stage).observe(time.perf_counter() - started)
     return result

@@ -31,7 +31,12 @@ PENDING = TopicSpec(
     "pending", "wire.alerts.pending",
     "internal: incidents on their way to an alert, keyed by country (the alert state key)",
 )
-ALERTS = TopicSpec("alerts", "wire.alerts", "alerts and their updates (key: alert id)")
+ALERTS = TopicSpec(
+    "alerts", "wire.alerts",
+    "alerts and their updates (key: alert id); compacted: the latest version of each alert "
+    "stays, which is all a worker's tracker reads back at start",
+    compacted=True,
+)
 WATCHLIST = TopicSpec(
     "watchlist", "wire.watchlist", "live watch rules (key: country code; null unwatches)",
     compacted=True, single_partition=True,

@@ -44,6 +44,7 @@ def test_compose_creates_every_topic_and_compacts_the_watchlist() -> None:
     for spec in CATALOGUE:
         assert spec.base_name in script
     assert re.search(r"wire\.watchlist .*cleanup\.policy=compact", script)
+    assert re.search(r"create wire\.alerts .*cleanup\.policy=compact", script)
 
 
 def test_dockerfile_installs_the_package_and_runs_a_worker() -> None:
@@ -70,7 +71,12 @@ def test_compose_runs_prometheus_and_grafana_on_the_deploy_files() -> None:
     grafana = " ".join(services["grafana"]["volumes"])
     assert "deploy/grafana/wirewatch.json" in grafana and "deploy/grafana/provisioning" in grafana
     worker = services["worker"]
-    assert "/ready" in " ".join(worker["healthcheck"]["test"])
+    # liveness: an idle or rebalancing worker is not ready, but must not be restarted
+    assert "/health" in " ".join(worker["healthcheck"]["test"])
+    assert "/ready" not in " ".join(worker["healthcheck"]["test"])
+    dockerfile = (ROOT / "Dockerfile").read_text()
+    healthcheck = dockerfile[dockerfile.index("HEALTHCHECK"):].splitlines()[1]
+    assert "/health" in healthcheck and "/ready" not in healthcheck
     env = worker["environment"]
     assert env["WIREWATCH_WEB_HOST"] == "0.0.0.0"  # reachable from the other containers
 

@@ -136,6 +136,11 @@ class Deduplicator:
                 self._index.add(Entry(key, value["at"], tuple(value["sig"]), value.get("dup")))
         return self._index
 
+    def forget_index(self) -> None:
+        """Drop the index; it is rebuilt from the store on next use (after a rebalance
+        moved the store's partition here)."""
+        self._index = None
+
     def check(self, article: CleanArticle, now: float) -> CleanArticle:
         """Set ``article.duplicate_of`` (or leave it None) and remember the article."""
         known = self.index.get(article.id)

@@ -1,4 +1,4 @@
-"""The operations surface of a running worker (SPEC §9), checked with real parts.
+"""The operations surface of a running worker (docs/operations.md), checked with real parts.
 
 One worker with its web port on the embedded broker; the bundled samples go through
 it. Then: its ``/metrics`` agree with what the topics say happened; a real Prometheus
@@ -320,3 +320,28 @@ def test_status_of_a_running_wirewatch_run_matches_the_demo(
         code = run.wait(60)
     assert code == 0, log_path.read_text()
     assert not broker_file(tmp_path).exists()  # the next command will not find a dead broker
+
+
+def test_run_with_the_web_port_off_still_says_when_it_is_ready(tmp_path: Path) -> None:
+    env = {**os.environ, "WIREWATCH_DATA_DIR": str(tmp_path), "WIREWATCH_WATCH": WATCH,
+           "WIREWATCH_WEB_PORT": "0", "WIREWATCH_REBALANCE_TIMEOUT": "1",
+           "WIREWATCH_SESSION_TIMEOUT": "6", "WIREWATCH_HEARTBEAT_INTERVAL": "0.5",
+           "WIREWATCH_PARTITIONS": "2"}
+    env.pop("WIREWATCH_BROKER", None)
+    cli = [sys.executable, "-c", "from wirewatch.runtime.cli import main; main()"]
+    log_path = tmp_path / "run.log"
+    with open(log_path, "wb") as log:
+        run = subprocess.Popen([*cli, "run"], env=env, stdout=log, stderr=subprocess.STDOUT)
+    try:
+        def run_is_ready() -> bool:
+            assert run.poll() is None, log_path.read_text()
+            return b"ready:" in log_path.read_bytes()
+
+        wait_for("`wirewatch run` with WIREWATCH_WEB_PORT=0 to say it is ready",
+                 run_is_ready, 180)
+        assert "web disabled" in log_path.read_text()
+    finally:
+        run.send_signal(signal.SIGINT)
+        code = run.wait(60)
+    assert code == 0, log_path.read_text()
+    assert not list(tmp_path.glob("worker-*.ready.json"))  # cleaned up with the worker

@@ -83,3 +83,20 @@ def test_publish_refuses_an_oversized_line_and_sends_the_rest(
 
     assert {"line-1", "line-3"} <= asyncio.run(keys())
     assert "line-2" not in asyncio.run(keys())
+
+
+def test_demo_refuses_an_oversized_line_like_publish_and_still_prints_its_summary(
+        tmp_path: Path) -> None:
+    stories = [orjson.dumps({"id": f"demo-{n}", **DATED, "body": STORY + f" Report {n}."})
+               for n in (1, 3)]
+    huge = orjson.dumps({"id": "demo-2", **DATED, "body": "z" * (6 * 1024 * 1024)})
+    path = tmp_path / "with-a-huge-line.jsonl"
+    path.write_bytes(b"\n".join([stories[0], huge, stories[1]]) + b"\n")
+    done = subprocess.run(
+        [sys.executable, "-c", "from wirewatch.runtime.cli import main; main()", "demo",
+         "--articles", str(path), "--watch", "NG", "--json", "--timeout", "240"],
+        capture_output=True, text=True, timeout=400)
+    assert f"refused {path}:2" in done.stderr and "message size limit" in done.stderr
+    summary_line = orjson.loads(done.stdout.strip().splitlines()[-1])["summary"]
+    assert summary_line["raw"] == 2 and summary_line["clean"] == 2
+    assert done.returncode == 1  # as publish: a line given was not sent

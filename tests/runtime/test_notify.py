@@ -16,6 +16,7 @@ from aiohttp import web
 from schemas.records import Alert, Incident, Location, SourceRef, WatchedRole
 from wirewatch.runtime.notify import (
     SIGNATURE_HEADER,
+    GaveUp,
     PermanentFailure,
     RetryPolicy,
     Webhook,
@@ -157,3 +158,27 @@ async def test_the_receivers_retry_after_sets_the_wait_in_both_forms(serve: Any)
     assert delays[0] == 7.0
     assert 15.0 < delays[1] <= 20.0  # an HTTP-date, some of it already gone
     assert delays[2] == 2.0  # plain backoff again: 0.5, 1, 2
+
+
+async def test_retries_are_bounded_and_then_the_alert_is_given_up(serve: Any) -> None:
+    receiver = Receiver([503] * 20)
+    url = await serve(receiver)
+    async with Webhook(url, sleep=no_sleep, max_attempts=4) as hook:
+        with pytest.raises(GaveUp, match="gave up after 4 attempts; last answer: HTTP 503"):
+            await hook.deliver(alert())
+    assert len(receiver.requests) == 4
+
+
+async def test_the_retry_budget_in_seconds_bounds_one_alert(serve: Any) -> None:
+    receiver = Receiver([503] * 20)
+    url = await serve(receiver)
+    waited: list[float] = []
+
+    async def record(delay: float) -> None:
+        waited.append(delay)
+
+    async with Webhook(url, sleep=record, max_attempts=100, give_up_after=3.0) as hook:
+        with pytest.raises(GaveUp):
+            await hook.deliver(alert())
+    assert waited == [0.5, 1.0, 2.0]  # 3.5 s of waits: the budget is spent
+    assert issubclass(GaveUp, PermanentFailure)  # so notify dead-letters it and goes on

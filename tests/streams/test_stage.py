@@ -51,9 +51,59 @@ async def test_bad_input_is_dead_lettered_with_its_class() -> None:
     headers = dict(letter["headers"])
     assert headers["error.class"] == b"RecordError"
     assert headers["original.offset"] == b"41" and letter["value"] == b"{}"
+    assert headers["error.kind"] == b"input" and b"error.traceback" not in headers
 
 
-async def test_a_bug_is_not_dead_lettered_and_too_many_stop_the_worker(
+class Refusing:
+    """A topic whose broker refuses every record for good."""
+
+    async def send(self, **kwargs: Any) -> Any:
+        async def refused() -> None:
+            raise RuntimeError("TOPIC_AUTHORIZATION_FAILED")
+        return refused()
+
+
+async def test_an_output_the_broker_refuses_stops_the_worker_before_the_commit(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    stopped: list[BaseException] = []
+    monkeypatch.setattr(stage, "stop_worker", stopped.append)
+    recorded: list[str] = []
+    topic: Any = Refusing()
+
+    def handler(key: str | None, payload: bytes) -> StageResult:
+        return StageResult("new", [stage.Emit(topic, "al-1", {"x": 1},
+                                              on_sent=lambda: recorded.append("al-1"))])
+
+    with pytest.raises(RuntimeError):  # the real stop_worker exits the process here
+        await run_stage("track", EVENT, handler, Capture())  # type: ignore[arg-type]
+    (reason,) = stopped
+    assert isinstance(reason, stage.SendFailed) and "TOPIC_AUTHORIZATION_FAILED" in str(reason)
+    assert recorded == []  # state changes only after delivery
+
+
+async def test_state_changes_once_the_broker_has_the_output() -> None:
+    recorded: list[str] = []
+    out = Capture()
+
+    class Accepting:
+        async def send(self, **kwargs: Any) -> Any:
+            out.sent.append(kwargs)
+
+            async def stored() -> None:
+                assert recorded == []  # not before the broker has it
+            return stored()
+
+    topic: Any = Accepting()
+
+    def handler(key: str | None, payload: bytes) -> StageResult:
+        return StageResult("new", [stage.Emit(topic, "al-1", {"x": 1},
+                                              on_sent=lambda: recorded.append("al-1"))])
+
+    result = await run_stage("track", EVENT, handler, Capture())  # type: ignore[arg-type]
+    assert result.outcome == "new" and recorded == ["al-1"] and len(out.sent) == 1
+
+
+async def test_a_bug_is_kept_for_replay_and_too_many_stop_the_worker(
         monkeypatch: pytest.MonkeyPatch) -> None:
     stopped: list[BaseException] = []
     monkeypatch.setattr(stage, "bug_budget", BugBudget(limit=2))
@@ -63,12 +113,15 @@ async def test_a_bug_is_not_dead_lettered_and_too_many_stop_the_worker(
         result = await run_stage("clean", EVENT, raising(KeyError("oops")),
                                  letters)
         assert result.outcome == "error"
-    assert stopped == [] and letters.sent == []
+    assert stopped == []
+    # kept for `deadletter replay` once fixed, marked as a bug with where it failed
+    first = dict(letters.sent[0]["headers"])
+    assert first["error.kind"] == b"bug" and first["error.class"] == b"KeyError"
+    assert b"test_stage.py" in first["error.traceback"] and letters.sent[0]["value"] == b"{}"
     await run_stage("clean", EVENT, raising(AttributeError("x")),
                     letters)
     (reason,) = stopped
     assert isinstance(reason, stage.StageBugRate) and "more than 2" in str(reason)
-    assert letters.sent == []
 
 
 def test_the_budget_only_counts_the_last_minute() -> None:

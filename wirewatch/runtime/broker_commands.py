@@ -1,5 +1,5 @@
 """The commands that talk to a broker: run, publish, alerts, watch, deadletter, status,
-notify and demo (SPEC §5)."""
+notify and demo (docs/contract.md)."""
 
 from __future__ import annotations
 
@@ -87,12 +87,11 @@ def run(
         urls = [p.web_url for p in procs if p.web_url]
         err.print(f"{workers} worker(s); logs in {settings.data_dir}/worker-*.log; "
                   + (f"web: {', '.join(urls)}" if urls else "web disabled (WIREWATCH_WEB_PORT=0)"))
-        if urls:
-            started = time.monotonic()
-            run_async(wait_ready(procs, lambda: stopping))
-            if not stopping:
-                err.print(f"ready: {workers} worker(s) processing "
-                          f"({time.monotonic() - started:.1f}s); Ctrl-C stops")
+        started = time.monotonic()
+        run_async(wait_ready(procs, lambda: stopping))
+        if not stopping:
+            err.print(f"ready: {workers} worker(s) processing "
+                      f"({time.monotonic() - started:.1f}s); Ctrl-C stops")
         while not stopping:
             for proc in procs:
                 proc.check()
@@ -313,6 +312,11 @@ def notify(
         "--metrics-port", min=0, max=65535,
         help="Serve Prometheus metrics (wirewatch_webhook_deliveries_total) on this port; "
              "0: off.")] = 0,
+    max_attempts: Annotated[int, typer.Option(
+        "--max-attempts", min=1, help="Attempts per alert before it is dead-lettered.")] = 8,
+    give_up_after: Annotated[float, typer.Option(
+        "--give-up-after", min=1.0,
+        help="Seconds of retry waits per alert before it is dead-lettered.")] = 120.0,
     broker: BrokerOpt = None,
 ) -> None:
     """Forward alerts to a webhook (PagerDuty Events v2 style), at least once."""
@@ -338,7 +342,8 @@ def notify(
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGINT, signal.SIGTERM):
             loop.add_signal_handler(sig, stop.set)
-        async with Webhook(webhook, secret, routing_key, update_action) as hook:
+        async with Webhook(webhook, secret, routing_key, update_action,
+                           max_attempts=max_attempts, give_up_after=give_up_after) as hook:
             counts = await run_notify(settings, hook, stop, group, delivered)
         err.print(f"{counts.delivered} delivered, {counts.dead_lettered} refused "
                   f"(dead-lettered), {counts.attempts} attempts")
@@ -367,17 +372,29 @@ def demo(
     if not as_json:
         err.print(f"demo: {len(items)} article(s), watching "
                   f"{', '.join(format_rule(r) for r in rules)}; starting broker and worker…")
+    refused: list[str] = []
+
+    def report(item: Message, reason: str) -> None:  # as publish does: name it, go on
+        refused.append(item.where or item.key or "?")
+        err.print(f"refused {item.where or item.key}: {reason}", markup=False)
+
     try:
-        result = run_async(run_demo(items, rules, alert_printer(as_json), timeout=timeout))
+        result = run_async(run_demo(items, rules, alert_printer(as_json), timeout=timeout,
+                                    on_refused=report))
     except TimeoutError as exc:
         fail(str(exc))
     if as_json:
-        print_json({"summary": result.to_dict()})
+        print_json({"summary": result.to_dict()})  # refused lines were named on stderr
+        if refused:
+            raise typer.Exit(1)  # as publish: something given was not sent
         return
     reasons = ", ".join(f"{k} {v}" for k, v in sorted(result.deadletter_reasons.items()))
     out.print(f"\n[bold]{result.alerts} alert(s)[/] from {result.raw} raw message(s): "
               f"{result.clean} clean, {result.duplicate} duplicate, {result.deadletter} "
-              f"dead-lettered{f' ({reasons})' if reasons else ''}; {result.incidents} incident(s)")
+              f"dead-lettered{f' ({reasons})' if reasons else ''}; {result.incidents} incident(s)"
+              + (f"; {len(refused)} line(s) refused before sending" if refused else ""))
+    if refused:
+        raise typer.Exit(1)
 
 
 def samples_path() -> Path:

@@ -8,9 +8,12 @@ open incident with that key) for an update. With a secret, the body is signed:
 
 Delivery: 2xx is success; 429, 5xx and network errors are retried with exponential
 backoff (honouring ``Retry-After`` as seconds or as an HTTP-date; tenacity does the
-retrying) until the receiver accepts; any other 4xx is
-permanent and the alert goes to the dead-letter topic. The consumer commits an alert's
-offset only after one of those two outcomes, so a crash re-sends rather than loses.
+retrying), at most ``max_attempts`` times and ``give_up_after`` seconds of waiting per
+alert; any other 4xx is permanent. An alert refused for good, or still failing when
+its retries run out (:class:`GaveUp`, with the receiver's last answer), goes to the
+dead-letter topic, so one receiver outage never blocks the alerts behind it for long,
+and the consumer keeps polling. The consumer commits an alert's offset only after one
+of those outcomes, so a crash re-sends rather than loses.
 """
 
 from __future__ import annotations
@@ -30,7 +33,6 @@ from tenacity import (
     AsyncRetrying,
     RetryCallState,
     retry_if_exception_type,
-    stop_never,
 )
 
 from schemas.records import Alert
@@ -44,6 +46,10 @@ SIGNATURE_HEADER = "X-Wirewatch-Signature"
 
 class PermanentFailure(Exception):
     """The receiver refused the alert for good (a 4xx other than 429)."""
+
+
+class GaveUp(PermanentFailure):
+    """The receiver kept failing until the alert's retries ran out."""
 
 
 class Retryable(Exception):
@@ -119,13 +125,16 @@ class Webhook:
     def __init__(self, url: str, secret: str | None = None, routing_key: str | None = None,
                  update_action: str = "trigger", policy: RetryPolicy | None = None,
                  timeout: float = 10.0,
-                 sleep: Callable[[float], Awaitable[None]] = asyncio.sleep) -> None:
+                 sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+                 max_attempts: int = 8, give_up_after: float = 120.0) -> None:
         self.url = url
         self.secret = secret
         self.routing_key = routing_key
         self.update_action = update_action
         self.policy = policy or RetryPolicy()
         self.timeout = timeout
+        self.max_attempts = max_attempts
+        self.give_up_after = give_up_after
         self._sleep = sleep
         self._session: Any = None
 
@@ -143,8 +152,9 @@ class Webhook:
     async def deliver(self, alert: Alert) -> int:
         """Send until the receiver accepts; return the number of attempts.
 
-        Raises :class:`PermanentFailure` on a 4xx other than 429. The retries are
-        tenacity's, waiting as :class:`RetryPolicy` says.
+        Raises :class:`PermanentFailure` on a 4xx other than 429, and :class:`GaveUp`
+        when ``max_attempts`` attempts or ``give_up_after`` seconds of waiting pass
+        without success. The retries are tenacity's, waiting as :class:`RetryPolicy` says.
         """
         body = orjson.dumps(event_body(alert, self.routing_key, self.update_action))
         headers = {"Content-Type": "application/json"}
@@ -157,12 +167,21 @@ class Webhook:
             log.warning("alert %s: attempt %d failed (%s); retrying in %.1fs",
                         alert.alert_id, state.attempt_number, failure, delay)
 
+        def spent(state: RetryCallState) -> bool:
+            return state.attempt_number >= self.max_attempts or \
+                (state.idle_for or 0.0) >= self.give_up_after
+
         retrying = AsyncRetrying(retry=retry_if_exception_type(Retryable), wait=self.policy,
-                                 stop=stop_never, sleep=self._sleep, before_sleep=warn,
+                                 stop=spent, sleep=self._sleep, before_sleep=warn,
                                  reraise=True)
-        async for attempt in retrying:
-            with attempt:
-                await self._post(body, headers)
+        try:
+            async for attempt in retrying:
+                with attempt:
+                    await self._post(body, headers)
+        except Retryable as last:
+            tries = retrying.statistics.get("attempt_number", self.max_attempts)
+            raise GaveUp(f"{self.url}: gave up after {tries} attempts; last answer: "
+                         f"{last}") from last
         attempts: int = retrying.statistics["attempt_number"]
         return attempts
 

@@ -223,7 +223,9 @@ async def notify(settings: Settings, webhook: Webhook, stop: asyncio.Event | Non
         await consumer.start()
         async with producer(settings) as prod:
             while not stop.is_set():
-                batch = await consumer.getmany(timeout_ms=200)
+                # one alert per poll: its retries are bounded (Webhook.give_up_after), so
+                # the time between polls stays under the consumer's max poll interval
+                batch = await consumer.getmany(timeout_ms=200, max_records=1)
                 for tp, records in batch.items():
                     for record in records:
                         try:
@@ -363,17 +365,24 @@ async def wait_accounted(settings: Settings, expected_raw: int, timeout: float,
 
 async def wait_ready(workers: Sequence[WorkerProcess], stopped: Callable[[], bool],
                      timeout: float = 300.0) -> None:
-    """Return once every worker's ``/ready`` answers 200; raise if a worker dies or time
-    runs out. ``stopped`` ends the wait early (Ctrl-C)."""
+    """Return once every worker is ready — its ``/ready`` answers 200, or, with the web
+    port off, its readiness file says so; raise if a worker dies or time runs out.
+    ``stopped`` ends the wait early (Ctrl-C)."""
     import aiohttp
+
+    from streams.health import read_ready_file
 
     loop = asyncio.get_running_loop()
     deadline = loop.time() + timeout
-    pending = [w for w in workers if w.web_url]
+    pending = list(workers)
     async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=2)) as session:
         while pending and not stopped():
             for worker in list(pending):
                 worker.check()
+                if worker.web_url is None:
+                    if read_ready_file(worker.settings.data_dir, worker.pid):
+                        pending.remove(worker)
+                    continue
                 with contextlib.suppress(aiohttp.ClientError, asyncio.TimeoutError):
                     async with session.get(f"{worker.web_url}/ready") as resp:
                         if resp.status == 200:
@@ -490,20 +499,23 @@ def demo_settings(broker_url: str, data_dir: str, base: Settings | None = None) 
 
 async def run_demo(
     items: list[Message], rules: list[WatchRule], on_alert: Callable[[Alert], None],
-    timeout: float = 300.0, data_dir: str | None = None,
+    timeout: float = 300.0, data_dir: str | None = None, on_refused: Refused | None = None,
 ) -> Summary:
-    """Embedded broker + one worker + these articles, end to end; alerts as they arrive."""
+    """Embedded broker + one worker + these articles, end to end; alerts as they arrive.
+    A message the broker cannot take goes to ``on_refused`` (as ``publish`` reports it)
+    and the rest still run."""
     workdir = Path(data_dir or tempfile.mkdtemp(prefix="wirewatch-demo-"))
     with EmbeddedBroker(workdir / "broker.log") as broker:
         settings = demo_settings(broker.url, str(workdir))
         await ensure_topics(settings)
         await watch_set(settings, rules)
         with WorkerProcess(settings) as worker:
-            await publish(settings, TopicNames(settings.topic_prefix).raw, items)
+            sent = await publish(settings, TopicNames(settings.topic_prefix).raw, items,
+                                 on_refused=on_refused)
             stop = asyncio.Event()
             follower = asyncio.create_task(_follow_alerts(settings, on_alert, stop))
             try:
-                await wait_accounted(settings, len(items), timeout, worker)
+                await wait_accounted(settings, sent, timeout, worker)
             finally:
                 stop.set()
                 await follower

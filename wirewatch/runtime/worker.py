@@ -60,7 +60,7 @@ class WorkerProcess:
 
     def __init__(self, settings: Settings, log_path: Path | None = None, index: int = 0) -> None:
         if settings.web_port > 0 and index:
-            settings = settings.replace(web_port=settings.web_port + index)  # SPEC §9
+            settings = settings.replace(web_port=settings.web_port + index)  # docs/operations.md
         self.settings = settings
         self.log_path = log_path or Path(settings.data_dir) / f"worker-{index}.log"
         self.proc: subprocess.Popen[bytes] | None = None
@@ -84,6 +84,11 @@ class WorkerProcess:
         host = "127.0.0.1" if host in ("0.0.0.0", "") else host
         return f"http://{host}:{self.settings.web_port}"
 
+    @property
+    def pid(self) -> int:
+        """The worker's process id (0 before it starts)."""
+        return self.proc.pid if self.proc is not None else 0
+
     def check(self) -> None:
         """Raise if the worker has exited."""
         if self.proc is not None and self.proc.poll() is not None:
@@ -94,6 +99,10 @@ class WorkerProcess:
         """Terminate the worker, killing it if it does not exit within ``timeout``."""
         proc, self.proc = self.proc, None
         stop_process(proc, timeout)
+        if proc is not None:
+            from streams.health import ready_file
+
+            ready_file(self.settings.data_dir, proc.pid).unlink(missing_ok=True)
 
     def __enter__(self) -> WorkerProcess:
         return self.start()
