@@ -5,10 +5,11 @@ on a figure that refers back to a count or supersedes an old one."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from schemas.records import Outcome
+from schemas.records import Outcome, Qualifier
 from wirewatch import gazetteer
 from wirewatch.extraction.lexicon import (
     ACTIVE_CASUALTY_VERBS,
@@ -95,108 +96,156 @@ def find_figures(span: Span) -> list[Figure]:
     return out
 
 
+@dataclass(frozen=True, slots=True)
+class _Amount:
+    """How many a figure says, and where it ends: before we know what it counts."""
+
+    value: int
+    end: int
+    qualifier: Qualifier
+    #: "one of the 11 injured": a part of a toll told elsewhere
+    part_of_toll: bool = False
+
+
 def _quantity_at(tokens: list[Token], i: int) -> Figure | None:
+    """The figure starting at token ``i``, if one does and it counts people: its amount,
+    the noun it counts, and how it refers to counts told elsewhere."""
+    amount = _amount_at(tokens, i)
+    if amount is None:
+        return None
+    if amount.part_of_toll:
+        fired("role.part_of_a_toll")
+        return Figure(i, amount.end, amount.value, amount.qualifier, None, None, None,
+                      Mark.ANAPHORIC | Mark.RECAP)
+    # What follows: "dozens of people", "3 Turkish soldiers", "11 others".
+    k = amount.end
+    if k < len(tokens) and tokens[k].lower_ == "of" and amount.value in VAGUE.values():
+        k += 1
+    if _not_a_count_of_people(tokens, i, k, amount):
+        return None
+    counted = _counted_noun(tokens, k)
+    if counted is None:
+        return None
+    noun, category, country, new_group = counted
+    anaphoric, recap, total = _reference_marks(tokens, i, amount.end)
+    figure = Figure(i, amount.end, amount.value, amount.qualifier, noun, category, country)
+    figure.anaphoric, figure.new_group, figure.toll = anaphoric, new_group, total
+    figure.recap = recap
+    return figure
+
+
+def _amount_at(tokens: list[Token], i: int) -> _Amount | None:
+    """The amount a figure at ``i`` gives: a number in digits or words, a vague amount
+    ("dozens", "a few"), "both", a range (its lower bound)."""
     tok = tokens[i]
     lower = tok.lower_
     words_before = [t.lower_ for t in tokens[max(0, i - 3):i]]
     # Vague multi-word amounts: "a dozen", "a few", "dozens of".
     two = f"{lower} {tokens[i + 1].lower_}" if i + 1 < len(tokens) else ""
-    value: int | None = None
-    end = i + 1
     qualifier = qualifier_before(words_before)
     if lower == "one" and i > 0 and tokens[i - 1].lower_ in ("no", "not", "any", "every", "each"):
         return None  # "no one was injured": nobody
     range_match = re.fullmatch(r"(\d+)[-–](\d+)", tok.text)
     if lower == "both" and i + 1 < len(tokens) and (
             tokens[i + 1].lower_ in NOUN_CATEGORY or tokens[i + 1].lower_ in PASSIVE_AUX):
-        value = 2  # "both men were killed", "both were wounded"
-    elif lower == "another" and i + 1 < len(tokens) and (
+        return _Amount(2, i + 1, qualifier)  # "both men were killed", "both were wounded"
+    if lower == "another" and i + 1 < len(tokens) and (
             tokens[i + 1].lower_ in KILL_WORDS | WOUND_WORDS | PASSIVE_AUX):
-        value = 1  # "one civilian was killed and another injured"
-    elif range_match and int(range_match.group(1)) < int(range_match.group(2)):
+        return _Amount(1, i + 1, qualifier)  # "one civilian was killed and another injured"
+    if range_match and int(range_match.group(1)) < int(range_match.group(2)):
         fired("role.range_lower_bound")
-        value = int(range_match.group(1))  # "2-4 policemen": the lower bound, as ACLED codes
-        qualifier = "at_least"
-    elif two in VAGUE:
-        value, end = VAGUE[two], i + 2
-        if two not in EXACT_VAGUE:
-            qualifier = "approximate"
-    elif lower in VAGUE and lower not in ("many", "numerous"):
-        value = VAGUE[lower]
-        if lower not in EXACT_VAGUE:
-            qualifier = "approximate"
-    elif tok.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY") and not (
+        # "2-4 policemen": the lower bound, as ACLED codes
+        return _Amount(int(range_match.group(1)), i + 1, "at_least")
+    if two in VAGUE:
+        return _Amount(VAGUE[two], i + 2,
+                       qualifier if two in EXACT_VAGUE else "approximate")
+    if lower in VAGUE and lower not in ("many", "numerous"):
+        return _Amount(VAGUE[lower], i + 1,
+                       qualifier if lower in EXACT_VAGUE else "approximate")
+    if tok.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY") and not (
             tok.ent_type_ in ("DATE", "TIME") and tok.like_num and (
                 (i > 0 and tokens[i - 1].lower_ in KILL_WORDS | WOUND_WORDS | {"between"})
                 or (i + 1 < len(tokens) and tokens[i + 1].lower_ in NOUN_CATEGORY))):
         return None  # "injuring 70", "on Sunday two farmers": mislabelled dates, still counts
-    else:
-        j = i
-        words: list[str] = []
-        while j < len(tokens) and (word_value(tokens[j].lower_) is not None or
-                                   tokens[j].lower_ in ("hundred", "thousand", "million") or
-                                   (tokens[j].lower_ == "dozen" and words) or
-                                   (tokens[j].lower_ == "and" and words and j + 1 < len(tokens)
-                                    and word_value(tokens[j + 1].lower_) is not None
-                                    and tokens[j - 1].lower_ in ("hundred", "thousand"))):
-            if tokens[j].lower_ in ("no", "one") and words:
-                break
-            words.append(tokens[j].lower_)
-            j += 1
-        # "twenty - five" split by the tokenizer
-        if (words and j + 1 < len(tokens) and tokens[j].text == "-"
-                and word_value(f"{words[-1]}-{tokens[j + 1].lower_}") is not None):
-            words[-1] = f"{words[-1]}-{tokens[j + 1].lower_}"
-            j += 2
-        if not words or words == ["no"]:
-            return None
-        value = phrase_value(words)
-        if value is None:
-            return None
-        end = j
-        # "8 to 10 people", "8-10", "between 43 and 52": the lower bound
-        between = i > 0 and tokens[i - 1].lower_ == "between" and not 1800 <= value <= 2100
-        if end + 1 < len(tokens) and (tokens[end].lower_ in ("-", "–", "to") or (
-                between and tokens[end].lower_ == "and")) and \
-                word_value(tokens[end + 1].lower_) is not None and \
-                (word_value(tokens[end + 1].lower_) or 0) > value:
-            fired("role.range_lower_bound")
-            end += 2
-            qualifier = "at_least"
-        if end + 1 < len(tokens) and tokens[end].lower_ == "of" and \
-                tokens[end + 1].lower_ in ("the", "them", "whom", "those", "these", "their"):
-            following = tokens[end + 2] if end + 2 < len(tokens) else None
-            active = i > 0 and tokens[i - 1].lower_ in ACTIVE_CASUALTY_VERBS
-            if not active and (following is None or tokens[end + 1].lower_ in ("them", "whom")
-                               or following.lower_ in KILL_WORDS | WOUND_WORDS
-                               or following.like_num
-                               or following.lower_ in ("victims", "casualties", "dead")):
-                # "one of the 11 injured died", "one of the victims died": a part of a toll,
-                # which counts only when the article gives no toll
-                fired("role.part_of_a_toll")
-                return Figure(i, end, value, qualifier, None, None, None,
-                              Mark.ANAPHORIC | Mark.RECAP)
-            end += 2  # "two of the attackers": counted as attackers; "killing 21 of them"
+    spelled = _number_at(tokens, i)
+    if spelled is None:
+        return None
+    value, end = spelled
+    # "8 to 10 people", "8-10", "between 43 and 52": the lower bound
+    between = i > 0 and tokens[i - 1].lower_ == "between" and not 1800 <= value <= 2100
+    if end + 1 < len(tokens) and (tokens[end].lower_ in ("-", "–", "to") or (
+            between and tokens[end].lower_ == "and")) and \
+            word_value(tokens[end + 1].lower_) is not None and \
+            (word_value(tokens[end + 1].lower_) or 0) > value:
+        fired("role.range_lower_bound")
+        end += 2
+        qualifier = "at_least"
+    if end + 1 < len(tokens) and tokens[end].lower_ == "of" and \
+            tokens[end + 1].lower_ in ("the", "them", "whom", "those", "these", "their"):
+        following = tokens[end + 2] if end + 2 < len(tokens) else None
+        active = i > 0 and tokens[i - 1].lower_ in ACTIVE_CASUALTY_VERBS
+        if not active and (following is None or tokens[end + 1].lower_ in ("them", "whom")
+                           or following.lower_ in KILL_WORDS | WOUND_WORDS
+                           or following.like_num
+                           or following.lower_ in ("victims", "casualties", "dead")):
+            # "one of the 11 injured died", "one of the victims died": a part of a toll,
+            # which counts only when the article gives no toll
+            return _Amount(value, end, qualifier, part_of_toll=True)
+        end += 2  # "two of the attackers": counted as attackers; "killing 21 of them"
+    return _Amount(value, end, qualifier)
+
+
+def _number_at(tokens: list[Token], i: int) -> tuple[int, int] | None:
+    """A number in digits or words starting at ``i`` ("12", "twenty-five", "two hundred
+    and six"): its value and the index after it."""
+    j = i
+    words: list[str] = []
+    while j < len(tokens) and (word_value(tokens[j].lower_) is not None or
+                               tokens[j].lower_ in ("hundred", "thousand", "million") or
+                               (tokens[j].lower_ == "dozen" and words) or
+                               (tokens[j].lower_ == "and" and words and j + 1 < len(tokens)
+                                and word_value(tokens[j + 1].lower_) is not None
+                                and tokens[j - 1].lower_ in ("hundred", "thousand"))):
+        if tokens[j].lower_ in ("no", "one") and words:
+            break
+        words.append(tokens[j].lower_)
+        j += 1
+    # "twenty - five" split by the tokenizer
+    if (words and j + 1 < len(tokens) and tokens[j].text == "-"
+            and word_value(f"{words[-1]}-{tokens[j + 1].lower_}") is not None):
+        words[-1] = f"{words[-1]}-{tokens[j + 1].lower_}"
+        j += 2
+    if not words or words == ["no"]:
+        return None
+    value = phrase_value(words)
     if value is None:
         return None
-    # What follows: "dozens of people", "3 Turkish soldiers", "11 others".
-    k = end
-    if k < len(tokens) and tokens[k].lower_ == "of" and value in VAGUE.values():
-        k += 1
+    return value, j
+
+
+def _not_a_count_of_people(tokens: list[Token], i: int, k: int, amount: _Amount) -> bool:
+    """Is the figure a measure, an age, a time, a price, a route, a year or a sum, rather
+    than a count of people (``k``: where what it counts starts)?"""
     if k < len(tokens) and tokens[k].lower_ in UNIT_WORDS:
         fired("role.things_not_people")
-        return None
+        return True
     if (k + 1 < len(tokens) and tokens[k].text in ("-", "/", ":", ".")
             and (tokens[k + 1].lower_ in UNIT_WORDS or tokens[k + 1].like_num)):
-        return None  # "28-year-old", "3/4", times
+        return True  # "28-year-old", "3/4", times
     if i > 0 and tokens[i - 1].lower_ in ("aged", "age", "route", "number", "no.", "flight",
                                           "highway", "km", "kilometre", "kilometer", "page",
                                           "$", "£", "€", "us$", "rs", "rs.", "article"):
-        return None
-    if value > 20000 and not (i > 0 and tokens[i - 1].lower_ in ("to", "of")):
-        return None  # years, sums, populations
-    if 1800 <= value <= 2100 and tokens[i].like_num and qualifier == "exact":
-        return None  # a year
+        return True
+    if amount.value > 20000 and not (i > 0 and tokens[i - 1].lower_ in ("to", "of")):
+        return True  # years, sums, populations
+    # a year
+    return 1800 <= amount.value <= 2100 and tokens[i].like_num and amount.qualifier == "exact"
+
+
+def _counted_noun(tokens: list[Token], k: int
+                  ) -> tuple[Token | None, str | None, str | None, bool] | None:
+    """What the figure counts, read from ``k`` on: (the person noun, its category, a
+    nationality, whether "other"/"more" says they are new); None when it counts things."""
     noun, category, country, new_group = None, None, None, False
     for t in tokens[k:k + 5]:
         w = t.lower_
@@ -217,6 +266,13 @@ def _quantity_at(tokens: list[Token], i: int) -> Figure | None:
                 w not in KILL_WORDS and w not in WOUND_WORDS:
             continue  # "3 Turkish soldiers", "10 Taliban militants", "two security personnel"
         break
+    return noun, category, country, new_group
+
+
+def _reference_marks(tokens: list[Token], i: int, end: int) -> tuple[bool, bool, bool]:
+    """How the figure at ``i`` refers to counts told elsewhere: (anaphoric — a count told
+    before or a part of one; recap — counted elsewhere, the count only when nothing else
+    counts them; total — "a total of")."""
     anaphoric = bool(i > 0 and tokens[i - 1].lower_ in ("the", "these", "those", "its", "their")
                      and not _toll_before(tokens, i)
                      # "killing the two perpetrators": the object of the killing, not a recap
@@ -239,10 +295,7 @@ def _quantity_at(tokens: list[Token], i: int) -> Figure | None:
         anaphoric = True  # "injured 22, one seriously": a part of the count before
     total = any(t.lower_ in ("total", "totaling", "totalling", "overall")
                 for t in tokens[max(0, i - 3):i])
-    figure = Figure(i, end, value, qualifier, noun, category, country)
-    figure.anaphoric, figure.new_group, figure.toll = anaphoric, new_group, total
-    figure.recap = recap and anaphoric
-    return figure
+    return anaphoric, recap and anaphoric, total
 
 
 def _toll_before(tokens: list[Token], i: int) -> bool:

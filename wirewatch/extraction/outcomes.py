@@ -25,19 +25,16 @@ from wirewatch.rules import fired
 
 
 def assign_outcomes(span: Span, quants: list[Figure], triggers: list[Token]) -> None:
-    """Give each quantity the outcome of the casualty word it belongs to."""
+    """Give each quantity the outcome of the casualty word it belongs to: a word naming it
+    ("the number of ... killed rose to 14", "the death of three"), a tally's label, a
+    casualty word after it ("three soldiers were killed") or before it ("killing 12"),
+    the parse, or the total it is a part of; then mark subsets and breakdowns."""
     tokens = list(span)
     base = span.start
     trig_pos = {t.i - base: t for t in triggers}
     quant_starts = {q.start for q in quants}
     for q in quants:
-        told = _number_counted(tokens, q, trig_pos)
-        if told is not None:
-            q.outcome, q.via, q.toll = told, "left", True
-        elif q.start > 1 and tokens[q.start - 1].lower_ == "of" and q.start - 2 in trig_pos:
-            # "the death of three persons and injuries to five others": the noun before
-            # "of" says what befell them, whatever comes after
-            q.outcome, q.via = trigger_outcome(trig_pos[q.start - 2]), "left"
+        _outcome_named_before(tokens, q, trig_pos)
     for n, q in enumerate(quants):
         if q.outcome:
             continue
@@ -48,67 +45,12 @@ def assign_outcomes(span: Span, quants: list[Figure], triggers: list[Token]) -> 
             fired("role.labelled_tally")  # "Total fatalities: 10", "Injured: 4"
             q.outcome, q.via = trigger_outcome(trig_pos[q.start - 2]), "left"
             continue
-        # N ... killed / N dead / N were wounded
-        pos = q.end
-        limit = min(len(tokens), q.end + 9)
-        anchor = q.noun if q.noun is not None else tokens[q.end - 1]
-        while pos < limit:
-            tok = tokens[pos]
-            if pos in quant_starts or tok.lower_ in CLAUSE_BREAKS or (tok.text in (",",) and \
-                    pos + 1 < len(tokens) and tokens[pos + 1].lower_ in CLAUSE_BREAKS):
-                break
-            if tok.text == "," and anchor.dep_ == "pobj":
-                break  # "the driver, a father of three, was killed": three is not the dead
-            if pos in trig_pos and is_patient_form(tokens, pos):
-                q.outcome, q.via = trigger_outcome(trig_pos[pos]), "right"
-                if any(t.lower_ == "among" for t in tokens[q.end:pos]):
-                    fired("role.part_of_a_toll")
-                    q.anaphoric = q.recap = True  # "two Britons were among the dead": a part
-                break
-            if tok.pos_ == "VERB" and tok.lower_ not in PASSIVE_AUX and pos not in trig_pos \
-                    and tok.tag_ not in ("VBN",):
-                break
-            pos += 1
-        if q.outcome:
+        if _outcome_after(tokens, q, trig_pos, quant_starts):
             continue
         after = q.noun.i - base + 1 if q.noun is not None else q.end
         if after < len(tokens) and tokens[after].lower_ in OTHER_FATES:
             continue  # "23 rebels dead, 12 captured": the twelve have their own fate
-        # killing N / killed N people / toll rose to N / injuring N others
-        pos = q.start - 1
-        # only a death toll reaches that far: "the toll from an attack by ... rose to 26"
-        lower_bound = max(0, q.start - 24)
-        while pos >= lower_bound:
-            tok = tokens[pos]
-            since_then = tok.lower_ == "since" and tokens[pos + 1].lower_ in TOLL_VERBS
-            if (tok.lower_ in CLAUSE_BREAKS and not since_then) or tok.text in (".", "!", "?"):
-                break  # ("the toll has since risen to 12": an adverb, no new clause)
-            far = q.start - pos > 8
-            counted = pos in trig_pos and any(t.lower_ == "number"
-                                              for t in tokens[max(0, pos - 4):pos])
-            if counted:  # "the number of people killed in ... has risen to 14"
-                q.outcome, q.via, q.toll = trigger_outcome(trig_pos[pos]), "left", True
-                break
-            if far and tok.lower_ not in ("toll", "tally"):
-                pos -= 1
-                continue  # only a death toll reaches that far: "the toll from ... rose to 19"
-            if pos in trig_pos and is_agent_form(tokens, pos):
-                q.outcome, q.via = trigger_outcome(trig_pos[pos]), "left"
-                q.toll = tok.lower_ in ("toll", "tally")
-                break
-            if tok.pos_ == "VERB" and pos not in trig_pos and tok.lower_ not in TOLL_VERBS \
-                    and tok.lower_ not in PERFECT_AUX:
-                break  # "killed 4 militiamen and detained 2 others"
-            if any(p.start <= pos < p.end for p in quants):
-                prev = next(p for p in quants if p.start <= pos < p.end)
-                between = [t.lower_ for t in tokens[prev.end:q.start]]
-                if prev.outcome and prev.via == "left" and _coordinated(between):
-                    q.outcome, q.via = prev.outcome, "left"
-                    q.subset = prev.subset or "including" in between
-                    if "including" in between or "among" in between:
-                        q.subset = True
-                break
-            pos -= 1
+        _outcome_before(tokens, q, trig_pos, quants)
         if q.outcome is None:
             q.outcome = _outcome_by_syntax(tokens, q, trig_pos)
             if q.outcome:
@@ -119,7 +61,91 @@ def assign_outcomes(span: Span, quants: list[Figure], triggers: list[Token]) -> 
             if prev.outcome and ("including" in between or "among" in between) and \
                     len(between) <= 6:
                 q.outcome, q.subset, q.via = prev.outcome, True, "subset"
-    # "including two policemen and four civilians" after a total: subsets.
+    _mark_subsets(tokens, quants)
+    _mark_breakdowns(tokens, quants)
+
+
+def _outcome_named_before(tokens: list[Token], q: Figure, trig_pos: dict[int, Token]) -> None:
+    """ "The number of worshippers killed ... rose to 21"; "the death of three persons and
+    injuries to five others": the words before the figure say what befell them."""
+    told = _number_counted(tokens, q, trig_pos)
+    if told is not None:
+        q.outcome, q.via, q.toll = told, "left", True
+    elif q.start > 1 and tokens[q.start - 1].lower_ == "of" and q.start - 2 in trig_pos:
+        # the noun before "of" says what befell them, whatever comes after
+        q.outcome, q.via = trigger_outcome(trig_pos[q.start - 2]), "left"
+
+
+def _outcome_after(tokens: list[Token], q: Figure, trig_pos: dict[int, Token],
+                   quant_starts: set[int]) -> bool:
+    """N ... killed / N dead / N were wounded: a patient-form casualty word within the
+    figure's clause after it. Says whether one gave the figure its outcome."""
+    pos = q.end
+    limit = min(len(tokens), q.end + 9)
+    anchor = q.noun if q.noun is not None else tokens[q.end - 1]
+    while pos < limit:
+        tok = tokens[pos]
+        if pos in quant_starts or tok.lower_ in CLAUSE_BREAKS or (tok.text in (",",) and \
+                pos + 1 < len(tokens) and tokens[pos + 1].lower_ in CLAUSE_BREAKS):
+            break
+        if tok.text == "," and anchor.dep_ == "pobj":
+            break  # "the driver, a father of three, was killed": three is not the dead
+        if pos in trig_pos and is_patient_form(tokens, pos):
+            q.outcome, q.via = trigger_outcome(trig_pos[pos]), "right"
+            if any(t.lower_ == "among" for t in tokens[q.end:pos]):
+                fired("role.part_of_a_toll")
+                q.anaphoric = q.recap = True  # "two Britons were among the dead": a part
+            break
+        if tok.pos_ == "VERB" and tok.lower_ not in PASSIVE_AUX and pos not in trig_pos \
+                and tok.tag_ not in ("VBN",):
+            break
+        pos += 1
+    return q.outcome is not None
+
+
+def _outcome_before(tokens: list[Token], q: Figure, trig_pos: dict[int, Token],
+                    quants: list[Figure]) -> None:
+    """killing N / killed N people / toll rose to N / injuring N others: an agent-form
+    casualty word before the figure in its clause (a death toll reaches further), or a
+    figure before it that a coordination joins it to."""
+    pos = q.start - 1
+    # only a death toll reaches that far: "the toll from an attack by ... rose to 26"
+    lower_bound = max(0, q.start - 24)
+    while pos >= lower_bound:
+        tok = tokens[pos]
+        since_then = tok.lower_ == "since" and tokens[pos + 1].lower_ in TOLL_VERBS
+        if (tok.lower_ in CLAUSE_BREAKS and not since_then) or tok.text in (".", "!", "?"):
+            break  # ("the toll has since risen to 12": an adverb, no new clause)
+        far = q.start - pos > 8
+        counted = pos in trig_pos and any(t.lower_ == "number"
+                                          for t in tokens[max(0, pos - 4):pos])
+        if counted:  # "the number of people killed in ... has risen to 14"
+            q.outcome, q.via, q.toll = trigger_outcome(trig_pos[pos]), "left", True
+            break
+        if far and tok.lower_ not in ("toll", "tally"):
+            pos -= 1
+            continue  # only a death toll reaches that far: "the toll from ... rose to 19"
+        if pos in trig_pos and is_agent_form(tokens, pos):
+            q.outcome, q.via = trigger_outcome(trig_pos[pos]), "left"
+            q.toll = tok.lower_ in ("toll", "tally")
+            break
+        if tok.pos_ == "VERB" and pos not in trig_pos and tok.lower_ not in TOLL_VERBS \
+                and tok.lower_ not in PERFECT_AUX:
+            break  # "killed 4 militiamen and detained 2 others"
+        if any(p.start <= pos < p.end for p in quants):
+            prev = next(p for p in quants if p.start <= pos < p.end)
+            between = [t.lower_ for t in tokens[prev.end:q.start]]
+            if prev.outcome and prev.via == "left" and _coordinated(between):
+                q.outcome, q.via = prev.outcome, "left"
+                q.subset = prev.subset or "including" in between
+                if "including" in between or "among" in between:
+                    q.subset = True
+            break
+        pos -= 1
+
+
+def _mark_subsets(tokens: list[Token], quants: list[Figure]) -> None:
+    """ "including two policemen and four civilians" after a total: subsets."""
     for n, q in enumerate(quants):
         if q.outcome and not q.subset and n > 0:
             prev = quants[n - 1]
@@ -130,7 +156,6 @@ def assign_outcomes(span: Span, quants: list[Figure], triggers: list[Token]) -> 
             elif prev.subset and prev.outcome == q.outcome and "and" in between and \
                     _coordinated(between):
                 q.subset = True  # "... including eight police officers and ten civilians"
-    _mark_breakdowns(tokens, quants)
 
 
 def _mark_breakdowns(tokens: list[Token], quants: list[Figure]) -> None:

@@ -128,28 +128,8 @@ def read_mention(index: int, text: str, span: Span, published: date | None) -> M
 
 
 def _read_mention(index: int, text: str, span: Span, published: date | None) -> Mention | None:
-    non_event = NON_EVENT_CUES.find(text)
-    # "police arrested two men after a bomb killed five": the arrest follows a real attack
-    aftermath = non_event is not None and \
-        AFTERMATH_CUES.find(non_event.group(0), at_start=True) and \
-        ATTACK_CLAUSE.search(text) and not JUDICIAL_RECALL.search(text)
-    if aftermath:
-        fired(AFTERMATH_CUES.name)
-    if non_event and not aftermath and not re.search(
-            r"\b(were|was|have been|had been)\s+(killed|wounded|injured|fatally|shot dead|"
-            r"(beaten|stabbed|hacked|burned) to death)", text):
-        fired(NON_EVENT_CUES.name)
-        return None
-    hypothetical = HYPOTHETICAL.find(text)
-    if hypothetical and not _REAL_CASUALTIES.search(
-            text[:hypothetical.start()] + text[hypothetical.end():]):
-        fired(HYPOTHETICAL.name)
-        return None  # "the law could kill bystanders": what might happen, not what did
-    running = RUNNING_TOTAL.search(text)
-    # a tally over months or years, not a report of one incident (unless only the clause
-    # adding this incident's toll to it speaks of the period)
-    if AGGREGATE_CUES.search(text[:running.start()] if running else text) and \
-            not RANKED_EVENT.search(text):
+    told, running = _tells_an_event(text)
+    if not told:
         return None
     quants = find_figures(span)
     triggers = [t for t in span if trigger_outcome(t)]
@@ -162,28 +142,7 @@ def _read_mention(index: int, text: str, span: Span, published: date | None) -> 
     coordinated_counts(span, quants)
     elided_counts(span, quants)
     read = [(q, q.count()) for q in quants if q.outcome]
-    other_account = OTHER_ACCOUNT.search(text) or CLAIMED.search(text) or \
-        MILITANT_SPOKESMAN.search(text)
-    if UNCONFIRMED.search(text):
-        # "the claim could not be verified": nothing the sentence says is confirmed
-        read = _standing_before(read, span, 0)
-    elif other_account:
-        # "25 were killed, but other sources reported at least 37": the figure before the
-        # other account stands; a sentence that is only another account adds nothing
-        read = _standing_before(read, span, other_account.start() - span.start_char)
-    if running:
-        # "two were shot dead, taking the total killed this year to 112": the clause's total
-        # spans many incidents; the figures before it are this one's
-        read = _standing_before(read, span, running.start())
-    speculative = SPECULATIVE.search(text)
-    if speculative:
-        # "20 were killed; another 19 are feared dead": the clause of the guess adds no
-        # one; a sentence that is only a guess counts only when nothing else does
-        clause = max(text.rfind(mark, 0, speculative.start()) for mark in (", ", " and ", "; "))
-        read = _standing_before(read, span, max(clause, 0))
-    initial = INITIAL_REPORT.search(text)
-    if initial:
-        read = _first_figure_and_more(read)
+    read, initial = _figures_that_stand(read, span, text, running)
     counts = [c for _, c in read]
     if sole and not any(c.outcome == "killed" for c in counts):
         # "Bishop was the only one who died": the whole toll is one; "the body of a trader
@@ -224,6 +183,67 @@ def _read_mention(index: int, text: str, span: Span, published: date | None) -> 
         same_place=bool(SAME_PLACE_CUES.search(text)),
         earlier=_earlier_event(text),
     )
+
+
+def _tells_an_event(text: str) -> tuple[bool, re.Match[str] | None]:
+    """Does the sentence tell deaths or injuries that happened — not a protest, a plot, a
+    court case, a threat, what might happen or a tally of many events? Also its running
+    total clause, if any ("taking the total this year to 112")."""
+    non_event = NON_EVENT_CUES.find(text)
+    # "police arrested two men after a bomb killed five": the arrest follows a real attack
+    aftermath = non_event is not None and \
+        AFTERMATH_CUES.find(non_event.group(0), at_start=True) and \
+        ATTACK_CLAUSE.search(text) and not JUDICIAL_RECALL.search(text)
+    if aftermath:
+        fired(AFTERMATH_CUES.name)
+    if non_event and not aftermath and not re.search(
+            r"\b(were|was|have been|had been)\s+(killed|wounded|injured|fatally|shot dead|"
+            r"(beaten|stabbed|hacked|burned) to death)", text):
+        fired(NON_EVENT_CUES.name)
+        return False, None
+    hypothetical = HYPOTHETICAL.find(text)
+    if hypothetical and not _REAL_CASUALTIES.search(
+            text[:hypothetical.start()] + text[hypothetical.end():]):
+        fired(HYPOTHETICAL.name)
+        return False, None  # "the law could kill bystanders": what might happen, not what did
+    running = RUNNING_TOTAL.search(text)
+    # a tally over months or years, not a report of one incident (unless only the clause
+    # adding this incident's toll to it speaks of the period)
+    if AGGREGATE_CUES.search(text[:running.start()] if running else text) and \
+            not RANKED_EVENT.search(text):
+        return False, running
+    return True, running
+
+
+def _figures_that_stand(read: list[tuple[Figure, Count]], span: Span, text: str,
+                        running: re.Match[str] | None
+                        ) -> tuple[list[tuple[Figure, Count]], re.Match[str] | None]:
+    """The sentence's counts once what it only reports of others is set aside: another
+    account or a claim, an unconfirmed figure, a running total, a guess; a first figure
+    told with its growth becomes one revised toll. Also the initial-report cue, if any."""
+    other_account = OTHER_ACCOUNT.search(text) or CLAIMED.search(text) or \
+        MILITANT_SPOKESMAN.search(text)
+    if UNCONFIRMED.search(text):
+        # "the claim could not be verified": nothing the sentence says is confirmed
+        read = _standing_before(read, span, 0)
+    elif other_account:
+        # "25 were killed, but other sources reported at least 37": the figure before the
+        # other account stands; a sentence that is only another account adds nothing
+        read = _standing_before(read, span, other_account.start() - span.start_char)
+    if running:
+        # "two were shot dead, taking the total killed this year to 112": the clause's total
+        # spans many incidents; the figures before it are this one's
+        read = _standing_before(read, span, running.start())
+    speculative = SPECULATIVE.search(text)
+    if speculative:
+        # "20 were killed; another 19 are feared dead": the clause of the guess adds no
+        # one; a sentence that is only a guess counts only when nothing else does
+        clause = max(text.rfind(mark, 0, speculative.start()) for mark in (", ", " and ", "; "))
+        read = _standing_before(read, span, max(clause, 0))
+    initial = INITIAL_REPORT.search(text)
+    if initial:
+        read = _first_figure_and_more(read)
+    return read, initial
 
 
 def long_ago(event: date | None, published: date | None) -> bool:

@@ -22,7 +22,9 @@ from wirewatch.rules import fired
 
 
 def singular_victims(span: Span, quants: list[Figure], triggers: list[Token]) -> None:
-    """ "a soldier was killed", "shot dead Russia's ambassador": count one person."""
+    """ "a soldier was killed", "shot dead Russia's ambassador": count one person per
+    person noun a casualty word takes (its object, or its subject in the patient form),
+    per pronoun and per name."""
     tokens = list(span)
     base = span.start
     taken = {i for q in quants for i in range(q.start, q.end)}
@@ -35,13 +37,7 @@ def singular_victims(span: Span, quants: list[Figure], triggers: list[Token]) ->
         listed: set[int] = set()  # people of a list after the first victim
         together: set[int] = set()  # "the governor, his aide and his guard": all told anew
         if is_agent_form(tokens, pos) and tokens[pos].lower_ not in ("toll",):
-            # object after the verb: "shot dead Russia's ambassador", "killed a policeman"
-            after = tokens[pos + 1:]
-            if after and after[0].lower_ in ("dead", "down"):
-                after = after[1:]
-            if after and after[0].lower_ == "of" and trig.lower_ in ("death", "deaths"):
-                after = after[1:]  # "the death of a 40-year-old driver"
-            objects = _singular_objects(after, base)
+            objects = _objects_after(tokens, trig, pos, base)
             candidates.extend(objects)
             listed.update(idx for idx, _ in objects[1:])
         pronoun = _pronoun_victim(trig)
@@ -54,73 +50,105 @@ def singular_victims(span: Span, quants: list[Figure], triggers: list[Token]) ->
                                  via="pronoun"))
             taken.add(idx)
         if is_patient_form(tokens, pos) and not candidates:
-            # subject before: "a soldier was killed", "a policeman died"
-            start = pos - 2 if trig.lower_ == "death" and pos > 1 else pos  # "beaten to death"
-            for t in reversed(tokens[max(0, start - 6):start]):
-                if (t.lower_ in NOUN_CATEGORY or t.lower_ in RELATION_NOUNS) and \
-                        t.tag_ in ("NN", "NNP"):
-                    candidates.append((t.i - base, t))
-                    # "his wife and son were injured", "a woman and a man suffered injuries",
-                    # "the governor, his aide and his guard were killed"
-                    people, tied = _listed_before(tokens, t.i - base)
-                    candidates.extend((i, tokens[i]) for i in people)
-                    if people and tied:
-                        together.update([t.i - base, *people])
-                    break
-                shared = trig.dep_ == "conj" and trig.head == t  # "was shot and killed"
-                if (t.pos_ == "VERB" and t.lower_ not in PASSIVE_AUX and not shared) or \
-                        t.text in (",", ";"):
-                    break
-            if not candidates:  # "The driver, a father of two, was killed": the parse's subject
-                subject = _passive_subject(trig)
-                if subject is not None and subject.lower_ in NOUN_CATEGORY and \
-                        subject.tag_ in ("NN", "NNP") and base <= subject.i < base + len(tokens):
-                    candidates.append((subject.i - base, subject))
+            subjects, tied = _subjects_before(tokens, trig, pos, base)
+            candidates.extend(subjects)
+            together.update(tied)
         for idx, noun in candidates:
-            died_of_wounds = next((q for q in quants if q.start == idx and q.outcome == "wounded"
-                                   and outcome == "killed" and trig.dep_ == "conj"), None)
-            if died_of_wounds is not None:
-                died_of_wounds.outcome = "killed"  # "a man hurt by gunfire later died"
-                continue
-            if idx in listed:
-                counted = next((q for q in quants if q.noun is not None and q.noun.i == noun.i),
-                               None)
-                if counted is not None and counted.outcome is None:
-                    # "killed a judge along with his driver and two guards"
-                    counted.outcome, counted.via = outcome, "left"
-                    continue
-            if idx in taken or _in_counted_phrase(tokens, idx, taken) or \
-                    _of_a_counted_noun(noun, quants):
-                continue
-            det = _determiner(tokens, idx)
-            if det is None and idx in listed and noun.lower_ in RELATION_NOUNS:
-                det = "a"  # "... as well as his wife, son and bodyguard"
-            if det is None:
-                continue
-            country = None
-            for t in tokens[max(0, idx - 4):idx]:
-                code = gazetteer.country_code(t.text) if t.text[:1].isupper() else None
-                if code:
-                    country = code
-            definite = det == "the" and not _joins_a_count(tokens, idx, quants) and \
-                idx not in together
-            if idx in together:
-                fired("role.listed_victims")
-            # "the gunman was shot dead by police": one more dead besides the victims
-            attacker = definite and noun.lower_ in ATTACKER_NOUNS and \
-                not _after_including(tokens, idx)
-            category = NOUN_CATEGORY.get(noun.lower_) or RELATION_CATEGORY[noun.lower_]
-            q = Figure(idx, idx + 1, 1, "exact", noun, category, country,
-                       outcome=outcome, via="singular")
-            q.anaphoric, q.new_group = definite and not attacker, det == "another" or attacker
-            q.weak = definite
-            quants.append(q)
-            taken.add(idx)
+            _count_person(tokens, quants, taken, trig, idx, noun, listed, together)
         for idx in _named_victims(tokens, pos):
             if idx not in taken:
                 quants.append(Figure(idx, idx + 1, 1, "exact", None, None, None,
                                      outcome=outcome, via="named"))
                 taken.update(range(idx, idx + 3))
+
+
+def _objects_after(tokens: list[Token], trig: Token, pos: int,
+                   base: int) -> list[tuple[int, Token]]:
+    """The people an agent-form casualty word takes as its object: "shot dead Russia's
+    ambassador", "killed a policeman", "the death of a 40-year-old driver"."""
+    after = tokens[pos + 1:]
+    if after and after[0].lower_ in ("dead", "down"):
+        after = after[1:]
+    if after and after[0].lower_ == "of" and trig.lower_ in ("death", "deaths"):
+        after = after[1:]  # "the death of a 40-year-old driver"
+    return _singular_objects(after, base)
+
+
+def _subjects_before(tokens: list[Token], trig: Token, pos: int,
+                     base: int) -> tuple[list[tuple[int, Token]], set[int]]:
+    """The people a patient-form casualty word is about ("a soldier was killed", "a
+    policeman died", "the governor, his aide and his guard were killed"), and those of
+    them told together as a list (each counted, the first one too)."""
+    found: list[tuple[int, Token]] = []
+    together: set[int] = set()
+    start = pos - 2 if trig.lower_ == "death" and pos > 1 else pos  # "beaten to death"
+    for t in reversed(tokens[max(0, start - 6):start]):
+        if (t.lower_ in NOUN_CATEGORY or t.lower_ in RELATION_NOUNS) and \
+                t.tag_ in ("NN", "NNP"):
+            found.append((t.i - base, t))
+            # "his wife and son were injured", "a woman and a man suffered injuries",
+            # "the governor, his aide and his guard were killed"
+            people, tied = _listed_before(tokens, t.i - base)
+            found.extend((i, tokens[i]) for i in people)
+            if people and tied:
+                together.update([t.i - base, *people])
+            break
+        shared = trig.dep_ == "conj" and trig.head == t  # "was shot and killed"
+        if (t.pos_ == "VERB" and t.lower_ not in PASSIVE_AUX and not shared) or \
+                t.text in (",", ";"):
+            break
+    if not found:  # "The driver, a father of two, was killed": the parse's subject
+        subject = _passive_subject(trig)
+        if subject is not None and subject.lower_ in NOUN_CATEGORY and \
+                subject.tag_ in ("NN", "NNP") and base <= subject.i < base + len(tokens):
+            found.append((subject.i - base, subject))
+    return found, together
+
+
+def _count_person(tokens: list[Token], quants: list[Figure], taken: set[int], trig: Token,
+                  idx: int, noun: Token, listed: set[int], together: set[int]) -> None:
+    """Count the person noun at ``idx`` as one victim of ``trig``, unless a figure counts
+    them already; a definite one ("the imam") is weak (one, unless a count says more)."""
+    outcome = trigger_outcome(trig)
+    died_of_wounds = next((q for q in quants if q.start == idx and q.outcome == "wounded"
+                           and outcome == "killed" and trig.dep_ == "conj"), None)
+    if died_of_wounds is not None:
+        died_of_wounds.outcome = "killed"  # "a man hurt by gunfire later died"
+        return
+    if idx in listed:
+        counted = next((q for q in quants if q.noun is not None and q.noun.i == noun.i),
+                       None)
+        if counted is not None and counted.outcome is None:
+            # "killed a judge along with his driver and two guards"
+            counted.outcome, counted.via = outcome, "left"
+            return
+    if idx in taken or _in_counted_phrase(tokens, idx, taken) or \
+            _of_a_counted_noun(noun, quants):
+        return
+    det = _determiner(tokens, idx)
+    if det is None and idx in listed and noun.lower_ in RELATION_NOUNS:
+        det = "a"  # "... as well as his wife, son and bodyguard"
+    if det is None:
+        return
+    country = None
+    for t in tokens[max(0, idx - 4):idx]:
+        code = gazetteer.country_code(t.text) if t.text[:1].isupper() else None
+        if code:
+            country = code
+    definite = det == "the" and not _joins_a_count(tokens, idx, quants) and \
+        idx not in together
+    if idx in together:
+        fired("role.listed_victims")
+    # "the gunman was shot dead by police": one more dead besides the victims
+    attacker = definite and noun.lower_ in ATTACKER_NOUNS and \
+        not _after_including(tokens, idx)
+    category = NOUN_CATEGORY.get(noun.lower_) or RELATION_CATEGORY[noun.lower_]
+    q = Figure(idx, idx + 1, 1, "exact", noun, category, country,
+               outcome=outcome, via="singular")
+    q.anaphoric, q.new_group = definite and not attacker, det == "another" or attacker
+    q.weak = definite
+    quants.append(q)
+    taken.add(idx)
 
 
 def _listed_before(tokens: list[Token], idx: int) -> tuple[list[int], bool]:

@@ -11,8 +11,9 @@ is how ``extract --json`` says which rules decided each sentence and ``eval --js
 how often each rule fired on a file. ``tests/core/test_rules.py`` runs every example and
 counter-example through the extractor.
 
-The rules live by what they decide: :mod:`wirewatch.rules.roles` (what a figure
-counts), :mod:`wirewatch.rules.currency` (is it news of the last days),
+The rules live by what they decide: :mod:`wirewatch.rules.roles` and
+:mod:`wirewatch.rules.counting` (what a figure counts, by pattern and by parse),
+:mod:`wirewatch.rules.currency` (is it news of the last days),
 :mod:`wirewatch.rules.violence` (was it violence) and :mod:`wirewatch.rules.tolls` (how
 reports of one incident revise its alert's toll).
 """
@@ -90,10 +91,10 @@ def rule(name: str) -> Rule:
 
 
 def _table() -> dict[str, Rule]:
-    from wirewatch.rules import currency, roles, tolls, violence
+    from wirewatch.rules import counting, currency, roles, tolls, violence
 
     table: dict[str, Rule] = {}
-    for module in (roles, currency, violence, tolls):
+    for module in (roles, counting, currency, violence, tolls):
         for r in module.RULES:
             assert r.name not in table, f"rule {r.name} defined twice"
             table[r.name] = r

@@ -101,16 +101,17 @@ def eval_(
                           "furniture): the figures should not move.")] = None,
 ) -> None:
     """Accuracy of the pure pipeline on labelled files (one table row per file)."""
-    from wirewatch.evaluation import (
-        METRICS,
-        REPORT_KEYS,
-        EvalFileError,
-        Report,
-        RowResult,
-        evaluate,
-        evaluate_alerts,
-        read_rows,
-    )
+    files = _labelled_files(paths, rewrite)
+    if alerts:
+        _eval_alerts(files, as_json)
+    else:
+        _eval_texts(files, as_json, predictions, misses)
+
+
+def _labelled_files(paths: list[str], rewrite: str | None) -> dict[str, list[Any]]:
+    """Each file's rows, rewritten first when ``rewrite`` names a rewrite; a file that
+    cannot be read, or holds no row, is a one-line error."""
+    from wirewatch.evaluation import EvalFileError, read_rows
     from wirewatch.rewrites import REWRITES
 
     if rewrite is not None and rewrite not in REWRITES:
@@ -126,20 +127,33 @@ def eval_(
         if rewrite is not None:
             files[path] = [replace(row, text=REWRITES[rewrite](row.text, row.gold))
                            for row in files[path]]
-    if alerts:
-        results = {path: evaluate_alerts(rows).to_dict() for path, rows in files.items()}
-        if as_json:
-            print_per_file(results)
-            return
-        keys = ["alerts", "gold_events", "precision", "recall", "one_alert_per_event",
-                "final_toll"]
-        table = Table("file", *keys, title="alert-level replay (every country watched)")
-        for path, result in results.items():
-            table.add_row(Path(path).name, *("—" if result[k] is None else
-                                  f"{result[k]:.3f}" if isinstance(result[k], float)
-                                  else str(result[k]) for k in keys))
-        out.print(table)
+    return files
+
+
+def _eval_alerts(files: dict[str, list[Any]], as_json: bool) -> None:
+    """The alert-level replay of each file, as JSON or a table."""
+    from wirewatch.evaluation import evaluate_alerts
+
+    results = {path: evaluate_alerts(rows).to_dict() for path, rows in files.items()}
+    if as_json:
+        print_per_file(results)
         return
+    keys = ["alerts", "gold_events", "precision", "recall", "one_alert_per_event",
+            "final_toll"]
+    table = Table("file", *keys, title="alert-level replay (every country watched)")
+    for path, result in results.items():
+        table.add_row(Path(path).name, *("—" if result[k] is None else
+                              f"{result[k]:.3f}" if isinstance(result[k], float)
+                              else str(result[k]) for k in keys))
+    out.print(table)
+
+
+def _eval_texts(files: dict[str, list[Any]], as_json: bool, predictions: str | None,
+                misses: int) -> None:
+    """The text-level figures of each file (and ``--predictions``), as JSON or a table
+    with up to ``misses`` wrong answers per file."""
+    from wirewatch.evaluation import METRICS, REPORT_KEYS, Report, RowResult, evaluate
+
     sink = open(predictions, "wb") if predictions else None  # noqa: SIM115 - closed below
     reports: dict[str, Report] = {}
     try:
