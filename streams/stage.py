@@ -210,22 +210,28 @@ async def send_deadletter(deadletter: faust.TopicT, message: faust.types.Message
 
 
 class FaultInjection:
-    """``WIREWATCH_FAULT_KILL_AT=stage:N``: the worker kills itself with SIGKILL as its
-    ``stage`` takes its N-th message (before handling it) - for crash-recovery tests and
-    drills; unset in normal operation."""
+    """``WIREWATCH_FAULT_KILL_AT=stage:N[:after-send]``: the worker kills itself with
+    SIGKILL as its ``stage`` takes its N-th message — before handling it, or with
+    ``after-send`` once that message's outputs are delivered and before its offset can be
+    committed. For crash-recovery tests and drills; unset in normal operation."""
 
     def __init__(self, spec: str | None = None) -> None:
-        self.stage, self.at, self.seen = None, 0, 0
+        self.stage, self.at, self.seen, self.after_send = None, 0, 0, False
         if spec:
-            stage, _, n = spec.partition(":")
+            stage, _, rest = spec.partition(":")
+            n, _, phase = rest.partition(":")
             self.stage, self.at = stage, int(n or 1)
+            self.after_send = phase == "after-send"
 
-    def check(self, stage: str) -> None:
-        if stage != self.stage:
+    def check(self, stage: str, sent: bool = False) -> None:
+        """Count the message (before it is handled) and kill when its turn has come;
+        ``sent``: called again once its outputs are delivered."""
+        if stage != self.stage or sent != self.after_send:
             return
         self.seen += 1
         if self.seen >= self.at:
-            log.critical("fault injection: SIGKILL in stage %s at message %d", stage, self.seen)
+            log.critical("fault injection: SIGKILL in stage %s at message %d (%s)", stage,
+                         self.seen, "after its outputs were sent" if sent else "before it")
             logging.shutdown()
             os.kill(os.getpid(), signal.SIGKILL)
 
@@ -286,6 +292,7 @@ async def run_stage(
     ingested, origin = ingested_at(message), origin_of(message)
     for emit in result.emits:
         await _deliver(stage, send(emit, ingested, origin))
+    fault.check(stage, sent=True)
     metrics.count(stage, result.outcome)
     metrics.STAGE_SECONDS.labels(stage=stage).observe(time.perf_counter() - started)
     return result

@@ -87,8 +87,10 @@ def test_publish_refuses_an_oversized_line_and_sends_the_rest(
 
 def test_demo_refuses_an_oversized_line_like_publish_and_still_prints_its_summary(
         tmp_path: Path) -> None:
-    stories = [orjson.dumps({"id": f"demo-{n}", **DATED, "body": STORY + f" Report {n}."})
-               for n in (1, 3)]
+    bodies = [STORY, "A roadside bomb wounded six soldiers near Gao in Mali on Friday, the "
+                     "army said in a statement."]  # two stories, not two copies of one
+    stories = [orjson.dumps({"id": f"demo-{n}", **DATED, "body": body})
+               for n, body in zip((1, 3), bodies, strict=True)]
     huge = orjson.dumps({"id": "demo-2", **DATED, "body": "z" * (6 * 1024 * 1024)})
     path = tmp_path / "with-a-huge-line.jsonl"
     path.write_bytes(b"\n".join([stories[0], huge, stories[1]]) + b"\n")

@@ -140,3 +140,14 @@ def test_the_ingest_time_travels_in_a_header_or_is_the_raw_timestamp() -> None:
     raw: Any = Raw()
     assert stage.ingested_at(raw) == 1_700_000_000.0
 
+
+
+def test_the_fault_point_is_before_a_message_or_after_its_outputs_are_sent() -> None:
+    before = stage.FaultInjection("track:3")
+    after = stage.FaultInjection("track:3:after-send")
+    assert (before.stage, before.at, before.after_send) == ("track", 3, False)
+    assert (after.stage, after.at, after.after_send) == ("track", 3, True)
+    for _ in range(5):  # the other phase never counts, so never kills
+        before.check("track", sent=True)
+        after.check("track", sent=False)
+    assert before.seen == after.seen == 0
