@@ -57,6 +57,8 @@ watchlist: dict[str, Any] = {}
 #: starts over) until any report of its incident would be historical
 #: (:func:`wirewatch.alerting.remembered`)
 published: dict[str, dict[str, Alert]] = {}
+#: bucket → the last day (of alert updates) its alerts were pruned
+pruned_on: dict[str, str] = {}
 
 
 def apply_watch_change(table: Any, key: str | None, payload: bytes | None) -> StageResult:
@@ -93,12 +95,16 @@ watchlist_mirror = TopicMirror(settings, names.watchlist, mirror_watch_change)
 def remember_published(alert: Alert) -> None:
     """Keep the highest version of each alert (records may be read again), and forget
     the alerts of its bucket no report can update any more."""
-    slot = published.setdefault(bucket(alert.incident), {})
+    slot_key = bucket(alert.incident)
+    slot = published.setdefault(slot_key, {})
     known = slot.get(alert.alert_id)
     if known is None or known.version < alert.version:
         slot[alert.alert_id] = alert
-    for alert_id in [i for i, a in slot.items() if not remembered(a, alert.updated_at)]:
-        del slot[alert_id]
+    day = alert.updated_at[:10]
+    if pruned_on.get(slot_key, "") < day:  # once a day per bucket: a long history's
+        pruned_on[slot_key] = day           # read-back stays linear
+        for alert_id in [i for i, a in slot.items() if not remembered(a, alert.updated_at)]:
+            del slot[alert_id]
 
 
 def mirror_alert(record: ConsumerRecord) -> None:
