@@ -7,6 +7,7 @@ import logging
 
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 
+from streams.security import client_options
 from streams.settings import Settings
 from streams.topics import CATALOGUE, TopicNames
 
@@ -39,7 +40,8 @@ async def ensure_topics(settings: Settings, timeout: float = 30.0) -> list[str]:
     them); return the names created. A broker that cannot add partitions gets a
     :class:`TopicCreationError` naming the topic."""
     admin = AIOKafkaAdminClient(
-        bootstrap_servers=settings.bootstrap_servers, request_timeout_ms=int(timeout * 1000)
+        bootstrap_servers=settings.bootstrap_servers, request_timeout_ms=int(timeout * 1000),
+        **client_options(settings),
     )
     await admin.start()
     try:

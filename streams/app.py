@@ -11,6 +11,7 @@ from typing import Any
 
 import faust
 
+from streams.security import faust_credentials
 from streams.settings import Settings
 from streams.topics import TopicNames
 
@@ -63,6 +64,7 @@ def create_app(settings: Settings) -> faust.App:
         web_bind=settings.web_host,
         web_host=settings.web_host,
         datadir=str(Path(settings.data_dir) / f"{settings.app_id}-data"),
+        broker_credentials=faust_credentials(settings),
     )
 
 

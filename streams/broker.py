@@ -83,9 +83,12 @@ class EmbeddedBroker:
     def __init__(
         self, log_path: str | os.PathLike[str] | None = None, host: str = "127.0.0.1",
         port: int | None = None, start_timeout: float = 30.0,
+        advertised_port: int | None = None,
     ) -> None:
         self.host = host
         self.port = port or free_port(host)
+        #: the port the broker tells clients to use (a TLS terminator in front of it)
+        self.advertised_port = advertised_port or self.port
         self.log_path = Path(log_path) if log_path else Path(".wirewatch") / "broker.log"
         self.start_timeout = start_timeout
         self._proc: subprocess.Popen[bytes] | None = None
@@ -112,10 +115,11 @@ class EmbeddedBroker:
                               "already in use")
         self.log_path.parent.mkdir(parents=True, exist_ok=True)
         listener = f"tcp://{self.host}:{self.port}"
+        advertised = f"tcp://{self.host}:{self.advertised_port}"
         with open(self.log_path, "ab") as log_file:
             self._proc = subprocess.Popen(
                 [str(binary), "broker", "--listener-url", listener,
-                 "--advertised-listener-url", listener, "--storage-engine", "memory://tansu/"],
+                 "--advertised-listener-url", advertised, "--storage-engine", "memory://tansu/"],
                 stdout=log_file, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
                 preexec_fn=die_with_parent,
             )

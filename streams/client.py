@@ -9,6 +9,7 @@ from typing import Any
 
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRecord, TopicPartition
 
+from streams.security import client_options
 from streams.settings import Settings
 
 
@@ -17,6 +18,7 @@ async def producer(settings: Settings) -> AsyncIterator[AIOKafkaProducer]:
     """A started producer (acks=all, no idempotence: the embedded broker lacks it)."""
     prod = AIOKafkaProducer(
         bootstrap_servers=settings.bootstrap_servers, acks="all", enable_idempotence=False,
+        **client_options(settings),
         max_request_size=settings.max_message_bytes + 65_536,
         linger_ms=5,
     )
@@ -30,7 +32,7 @@ async def producer(settings: Settings) -> AsyncIterator[AIOKafkaProducer]:
 def _consumer(settings: Settings, **kwargs: Any) -> AIOKafkaConsumer:
     return AIOKafkaConsumer(
         bootstrap_servers=settings.bootstrap_servers, enable_auto_commit=False,
-        auto_offset_reset="earliest", **kwargs,
+        auto_offset_reset="earliest", **client_options(settings), **kwargs,
     )
 
 

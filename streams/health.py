@@ -24,6 +24,7 @@ import faust
 import orjson
 from aiokafka.client import AIOKafkaClient
 
+from streams.security import client_options
 from streams.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -131,7 +132,7 @@ def install(app: faust.App, settings: Settings, ready: Readiness) -> None:
     async def probe_broker() -> None:
         """Ask the broker for metadata every few seconds; act on changes of state."""
         client = AIOKafkaClient(bootstrap_servers=settings.bootstrap_servers,
-                                request_timeout_ms=5000)
+                                request_timeout_ms=5000, **client_options(settings))
         started = ever = False
         quiet_logs(ready)  # the worker has set up its log handlers by now
         try:

@@ -21,6 +21,7 @@ from collections.abc import Callable
 
 from aiokafka import AIOKafkaConsumer, ConsumerRecord, TopicPartition
 
+from streams.security import client_options
 from streams.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -70,6 +71,7 @@ class TopicMirror:
     async def _follow(self) -> None:
         consumer = AIOKafkaConsumer(
             bootstrap_servers=self.settings.bootstrap_servers, enable_auto_commit=False,
+            **client_options(self.settings),
             auto_offset_reset="earliest", group_id=None,
             fetch_max_wait_ms=self.settings.fetch_max_wait_ms,
             max_partition_fetch_bytes=self.settings.max_fetch_bytes,

@@ -10,9 +10,10 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
-from typing import Any
+from pathlib import Path
+from typing import Any, Literal
 
-from pydantic import ValidationError
+from pydantic import SecretStr, ValidationError, model_validator
 from pydantic_settings import (
     BaseSettings,
     EnvSettingsSource,
@@ -95,6 +96,51 @@ class Settings(BaseSettings):
     web_host: str = "127.0.0.1"
     """Address that endpoint binds; `0.0.0.0` inside a container (the Dockerfile sets
     it)."""
+    security_protocol: Literal["PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL"] = "PLAINTEXT"
+    """How every Kafka client connects: `PLAINTEXT`, `SSL` (TLS), `SASL_PLAINTEXT` or
+    `SASL_SSL` (a login over TLS, what managed clusters ask)."""
+    ssl_cafile: str | None = None
+    """CA certificate file (PEM) the broker's certificate must chain to; unset: the
+    system's CAs."""
+    ssl_certfile: str | None = None
+    """Client certificate (PEM), for mutual TLS."""
+    ssl_keyfile: str | None = None
+    """Private key of the client certificate (PEM)."""
+    ssl_check_hostname: bool = True
+    """Check that the broker's certificate names the host connected to."""
+    sasl_mechanism: Literal["PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512"] | None = None
+    """SASL mechanism for `SASL_*` protocols."""
+    sasl_username: str | None = None
+    """SASL user name."""
+    sasl_password: SecretStr | None = None
+    """SASL password (never logged or shown); or use `WIREWATCH_SASL_PASSWORD_FILE`."""
+    sasl_password_file: str | None = None
+    """File holding the SASL password (a container secret); read at start."""
+
+    @model_validator(mode="after")
+    def _security_is_complete(self) -> Settings:
+        if self.security_protocol.startswith("SASL_"):
+            missing = [env_name(name) for name in ("sasl_mechanism", "sasl_username")
+                       if not getattr(self, name)]
+            if self.sasl_password is None and not self.sasl_password_file:
+                missing.append(env_name("sasl_password") + " or " +
+                               env_name("sasl_password_file"))
+            if missing:
+                raise ValueError(f"{self.security_protocol} needs {', '.join(missing)}")
+        return self
+
+    def sasl_secret(self) -> str:
+        """The SASL password, from the setting or its file (a one-line error names the
+        file, never the password)."""
+        if self.sasl_password is not None:
+            return self.sasl_password.get_secret_value()
+        if not self.sasl_password_file:
+            return ""
+        try:
+            return Path(self.sasl_password_file).read_text().strip()
+        except OSError as exc:
+            raise ValueError(f"setting {env_name('sasl_password_file')}: cannot read "
+                             f"{self.sasl_password_file}: {exc.strerror or exc}") from None
 
     @classmethod
     def settings_customise_sources(
@@ -119,9 +165,13 @@ class Settings(BaseSettings):
                 return cls(**values)
         except ValidationError as exc:
             first = exc.errors(include_url=False)[0]
-            name = str(first["loc"][0]) if first["loc"] else "?"
+            if not first["loc"]:  # a rule across settings: say it, never echo the values
+                message = str(first["msg"]).removeprefix("Value error, ")
+                raise ValueError(f"settings: {message}") from None
+            name = str(first["loc"][0])
+            shown = "a value" if "password" in name else repr(first["input"])
             raise ValueError(f"setting {ENV_PREFIX}{name.upper()}: cannot read "
-                             f"{first['input']!r}: {first['msg']}") from None
+                             f"{shown}: {first['msg']}") from None
 
     def replace(self, **changes: Any) -> Settings:
         """A copy with ``changes`` (validated like the environment's values)."""
@@ -149,8 +199,9 @@ class Settings(BaseSettings):
 
     def to_env(self) -> dict[str, str]:
         """The environment variables that reproduce these settings in a child process."""
-        return {env_name(name): str(value) for name, value in self.model_dump().items()
-                if value is not None}
+        return {env_name(name): (value.get_secret_value() if isinstance(value, SecretStr)
+                                 else str(value))
+                for name, value in self.model_dump().items() if value is not None}
 
     @classmethod
     def describe(cls) -> list[tuple[str, str, str]]:

@@ -24,6 +24,7 @@ from wirewatch.runtime.console import (
     PublishedOpt,
     alert_printer,
     app,
+    checked_connection,
     client_settings,
     deadletter_app,
     err,
@@ -63,7 +64,8 @@ def run(
         err.print(f"broker: embedded, {embedded.url} (memory only; log in "
                   f"{embedded.log_path}); other wirewatch commands on this machine find it")
     else:
-        err.print(f"broker: {settings.broker}")
+        checked_connection(settings)
+        err.print(f"broker: {settings.broker} ({settings.security_protocol})")
     procs: list[WorkerProcess] = []
     stopping = False
 

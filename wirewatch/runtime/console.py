@@ -58,10 +58,26 @@ def run_async(coro: Coroutine[Any, Any, T]) -> T:
 
 def settings_for(broker: str | None) -> Settings:
     """Settings from the environment, with ``--broker`` over ``WIREWATCH_BROKER``."""
+    from streams.security import client_options
+
     try:
         settings = Settings.from_env(broker=broker)
+        client_options(settings)  # the TLS files and the password file can be read
     except ValueError as exc:
         fail(str(exc), 2)
+    return settings
+
+
+def checked_connection(settings: Settings) -> Settings:
+    """``settings`` once a connection to its broker succeeded as the clients will make it
+    (TLS handshake, SASL login; plaintext: at once); a bad certificate, a wrong CA or a
+    refused login is a one-line error naming the broker and the reason."""
+    from streams.security import check_connection
+
+    try:
+        run_async(check_connection(settings))
+    except ConnectionError as exc:
+        fail(str(exc), 1)
     return settings
 
 
@@ -73,7 +89,7 @@ def client_settings(broker: str | None) -> Settings:
 
     settings = settings_for(broker)
     if settings.broker:
-        return settings
+        return checked_connection(settings)
     found = discover_broker(settings.data_dir)
     if found is None:
         fail("no broker: pass --broker kafka://HOST:PORT, set WIREWATCH_BROKER, or start "

@@ -16,6 +16,7 @@ from streams.admin import ensure_topics
 from streams.broker import EmbeddedBroker
 from streams.client import count_records, producer, read_topic
 from streams.deadletter import DeadLetter
+from streams.security import client_options
 from streams.settings import Settings
 from streams.topics import TopicNames
 from wirewatch import dates
@@ -217,6 +218,7 @@ async def notify(settings: Settings, webhook: Webhook, stop: asyncio.Event | Non
         session_timeout_ms=int(settings.session_timeout * 1000),
         heartbeat_interval_ms=int(settings.heartbeat_interval * 1000),
         rebalance_timeout_ms=int(settings.rebalance_timeout * 1000),
+        **client_options(settings),
     )
     stop = stop or asyncio.Event()
     try:
@@ -459,7 +461,8 @@ async def status(settings: Settings, now: datetime | None = None) -> Status:
                         last_alert = alert.updated_at
                     if when and (now - when).total_seconds() <= 3600:
                         alerts_recent.add(f"{alert.alert_id}.v{alert.version}")
-    admin = AIOKafkaAdminClient(bootstrap_servers=settings.bootstrap_servers)
+    admin = AIOKafkaAdminClient(bootstrap_servers=settings.bootstrap_servers,
+                                **client_options(settings))
     await admin.start()
     try:
         tps = [TopicPartition(t["topic"], p["partition"])
