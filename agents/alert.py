@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import logging
 import time
+from dataclasses import dataclass
 from typing import Any, cast
 
 import faust
@@ -57,8 +58,18 @@ watchlist: dict[str, Any] = {}
 #: starts over) until any report of its incident would be historical
 #: (:func:`wirewatch.alerting.remembered`)
 published: dict[str, dict[str, Alert]] = {}
-#: bucket → the last day (of alert updates) its alerts were pruned
-pruned_on: dict[str, str] = {}
+
+
+@dataclass(slots=True)
+class _Pruning:
+    """When a bucket's alerts were last pruned: the latest update seen, the size left."""
+
+    latest: str = ""
+    size: int = 0
+
+
+#: bucket → its pruning state
+pruning: dict[str, _Pruning] = {}
 
 
 def apply_watch_change(table: Any, key: str | None, payload: bytes | None) -> StageResult:
@@ -100,11 +111,16 @@ def remember_published(alert: Alert) -> None:
     known = slot.get(alert.alert_id)
     if known is None or known.version < alert.version:
         slot[alert.alert_id] = alert
-    day = alert.updated_at[:10]
-    if pruned_on.get(slot_key, "") < day:  # once a day per bucket: a long history's
-        pruned_on[slot_key] = day           # read-back stays linear
-        for alert_id in [i for i, a in slot.items() if not remembered(a, alert.updated_at)]:
+    # prune when a new day of updates arrives or the bucket doubled since its last pruning
+    # (partitions are read one after another, not in time order): amortised, a long
+    # history's read-back stays linear and what is kept stays bounded
+    state = pruning.setdefault(slot_key, _Pruning())
+    now = max(state.latest, alert.updated_at)
+    if state.latest[:10] < now[:10] or len(slot) > 2 * state.size + 256:
+        for alert_id in [i for i, a in slot.items() if not remembered(a, now)]:
             del slot[alert_id]
+        state.size = len(slot)
+    state.latest = now
 
 
 def mirror_alert(record: ConsumerRecord) -> None:

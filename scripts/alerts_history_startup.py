@@ -77,7 +77,7 @@ async def measure(n: int) -> None:
         await producer.flush()
         await producer.stop()
         stage.published.clear()
-        stage.pruned_on.clear()
+        stage.pruning.clear()
         rss_before = rss_mb()
         mirror = TopicMirror(settings, topic, stage.mirror_alert)
         started = time.monotonic()
