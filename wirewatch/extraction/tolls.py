@@ -81,7 +81,7 @@ def build_incident(
     if event_date is None:
         event_date = published
     # the sentence before the toll saying what happened may place it in the past itself
-    # ("It was the first day of the Battle of the Somme, when ...")
+    # ("Troops crossed the river at dawn on the opening day of the Battle of the Marne")
     historical = any(m.recalled for m in mentions) or long_ago(event_date, published) or \
         (group.context is not None and not group.context_after
          and ANOTHER_ERA.search(group.context) is not None)
