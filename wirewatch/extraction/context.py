@@ -53,6 +53,15 @@ def sentence_date(span: Span, published: date | None,
     return None, False
 
 
+#: "an attack by X", "an ambush carried out by X": X did it
+_ATTACK_BY = re.compile(
+    r"\b(?:attack|ambush|raid|assault|bombing|offensive|strike)s?\s+(?:carried out\s+|"
+    r"launched\s+|claimed\s+)?by\s+([\w'’-]+(?:\s+[\w'’-]+){0,7})")
+#: where the name of a group ends in "an attack by X in Y ..."
+_ACTOR_PHRASE_ENDS = frozenset({"in", "on", "at", "near", "who", "which", "that", "as",
+                                "after", "when", "during", "and", "against", "outside"})
+
+
 def perpetrator_of(span: Span, triggers: list[Token], victims: set[int]) -> Actor | None:
     text = span.text
     # "in clashes with ISIL militants", "fighting with rebels"
@@ -60,6 +69,15 @@ def perpetrator_of(span: Span, triggers: list[Token], victims: set[int]) -> Acto
                   r"((?:the\s+)?[A-Z][\w-]*(?:\s+[A-Za-z][\w-]*){0,3})", text)
     if m:
         return _actor(m.group(1))
+    # "in an attack by the ELN guerrilla group", "an ambush carried out by Al-Shabaab"
+    m = _ATTACK_BY.search(text)
+    if m:
+        words = m.group(1).split()
+        cut = next((i for i, w in enumerate(words) if w.lower() in _ACTOR_PHRASE_ENDS),
+                   len(words))
+        name = re.sub(r"^(the|a|an)\s+", "", " ".join(words[:cut]), flags=re.I)
+        if name and name.split()[-1].lower() not in NOT_ACTORS:
+            return _actor(name)
     # passive agent: "killed by Boko Haram militants"
     for trig in triggers:
         for child in trig.children:

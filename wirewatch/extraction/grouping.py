@@ -358,7 +358,8 @@ def _same_incident(groups: list[Group], mention: Mention,
             only_weak = all(c.weak for c in mention.counts if not c.subset)
             if other_date or _other_place(mention, group) or _ELSEWHERE.search(mention.text) or (
                     not only_weak and not _other_outcome(mention, group)
-                    and (mention.has_date or mention.place is not None)):
+                    and (mention.has_date or mention.place is not None)) or \
+                    _other_hands(mention, group):
                 continue
             mention.additive = True
             return group
@@ -473,6 +474,34 @@ def _other_victims(mention: Mention, group: Group) -> bool:
                   for c in mention.counts)
     return bool(mine) and bool(theirs) and not generic and not mine & theirs and \
         not any(c.toll or c.recap for c in mention.counts)
+
+
+def _other_hands(mention: Mention, group: Group) -> bool:
+    """Does a mention of more victims ("three police officers were also killed") name
+    another perpetrator than the incident's ("in an attack by the ELN" after a FARC
+    ambush)? Other hands make another incident."""
+    if mention.perpetrator is None:
+        return False
+    theirs = _actor_words(mention.perpetrator.name)
+    for known in (m.perpetrator for m in group.mentions if m.perpetrator is not None):
+        ours = _actor_words(known.name)
+        if theirs and ours and not theirs & ours:
+            fired("role.other_hands")
+            return True
+    return False
+
+
+#: words that name no one in particular in a perpetrator's name
+_GENERIC_ACTOR_WORDS = frozenset({
+    "the", "a", "an", "of", "group", "groups", "guerrilla", "guerrillas", "rebel", "rebels",
+    "militant", "militants", "gunmen", "gunman", "forces", "force", "army", "police",
+    "smaller", "larger", "country", "country's", "s", "suspected", "armed", "men",
+    "fighters", "insurgents", "attackers", "unknown", "unidentified", "marxist", "led"})
+
+
+def _actor_words(name: str) -> set[str]:
+    """The words of a perpetrator's name that tell one group from another."""
+    return {w for w in re.findall(r"[\w']+", name.lower()) if w not in _GENERIC_ACTOR_WORDS}
 
 
 def _other_place(mention: Mention, group: Group) -> bool:

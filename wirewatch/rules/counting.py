@@ -192,6 +192,21 @@ LISTED_VICTIMS = Rule(
     ),
 )
 
+OTHER_HANDS = Rule(
+    name="role.other_hands",
+    decides="role",
+    purpose="more victims told with 'also' but by another perpetrator than the incident's "
+            "(a FARC ambush, then an ELN attack) are another incident, with their own toll",
+    examples=(
+        "Rebels of the Northern Front killed six soldiers in an ambush in Arauca on Friday. "
+        "Four police officers were also killed in an attack by the Eastern Brigade militia.",
+    ),
+    counter_examples=(
+        "Rebels of the Northern Front killed six soldiers in an ambush in Arauca on Friday. "
+        "Two of the rebels were also killed.",
+    ),
+)
+
 RULES: tuple[Rule, ...] = (
     COUNT_THEN_CASUALTY,
     CASUALTY_THEN_COUNT,
@@ -207,4 +222,5 @@ RULES: tuple[Rule, ...] = (
     RANGE_LOWER_BOUND,
     THINGS_NOT_PEOPLE,
     LISTED_VICTIMS,
+    OTHER_HANDS,
 )
