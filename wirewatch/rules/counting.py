@@ -200,6 +200,10 @@ OTHER_HANDS = Rule(
     examples=(
         "Rebels of the Northern Front killed six soldiers in an ambush in Arauca on Friday. "
         "Four police officers were also killed in an attack by the Eastern Brigade militia.",
+        "Bandits killed nine farmers in a raid on a village in Katsina on Monday. Two soldiers "
+        "were also killed in an ambush carried out by Ansaru fighters.",
+        "Militants of the Hill Brigade shot dead five guards at a mine on Sunday. Three miners "
+        "also died in a bombing claimed by the River Army.",
     ),
     counter_examples=(
         "Rebels of the Northern Front killed six soldiers in an ambush in Arauca on Friday. "
