@@ -56,9 +56,12 @@ async def count_records(settings: Settings, topics: Iterable[str]) -> dict[str, 
 
 
 async def read_topic(
-    settings: Settings, topic: str, *, follow: bool = False, stop: asyncio.Event | None = None
+    settings: Settings, topic: str, *, follow: bool = False, stop: asyncio.Event | None = None,
+    last: int | None = None,
 ) -> AsyncIterator[ConsumerRecord]:
-    """Every message of ``topic`` from the beginning; then stop, or with ``follow`` wait for more.
+    """Every message of ``topic`` from the beginning (or, with ``last``, from at most that
+    many records before each partition's end: a large topic is not read whole); then stop,
+    or with ``follow`` wait for more.
 
     A follower given ``stop`` reads what the topic holds at the moment ``stop`` is set,
     then returns. Reads without a consumer group, so it never disturbs the workers.
@@ -74,6 +77,10 @@ async def read_topic(
             return
         consumer.assign(tps)
         await consumer.seek_to_beginning(*tps)
+        if last is not None:
+            starts = await consumer.beginning_offsets(tps)
+            for tp, end in (await consumer.end_offsets(tps)).items():
+                consumer.seek(tp, max(starts[tp], end - last))
         while True:
             if not follow:
                 ends = await consumer.end_offsets(tps)

@@ -59,3 +59,16 @@ async def test_a_resync_waits_for_what_was_written_since(broker: EmbeddedBroker)
         task.cancel()
         with pytest.raises(asyncio.CancelledError):
             await task
+
+
+async def test_reading_only_the_last_records_of_each_partition(broker: EmbeddedBroker) -> None:
+    from streams.client import read_topic
+
+    settings = Settings.from_env({}, broker=broker.url, partitions=1, topic_prefix="t.")
+    await ensure_topics(settings)
+    topic = TopicNames("t.").alerts
+    await send(settings, topic, [f"k{n}" for n in range(10)])
+    keys = [r.key.decode() async for r in read_topic(settings, topic, last=3)]
+    assert keys == ["k7", "k8", "k9"]
+    everything = [r.key.decode() async for r in read_topic(settings, topic)]
+    assert len(everything) == 10

@@ -147,6 +147,9 @@ def publish(
 @app.command()
 def alerts(
     follow: Annotated[bool, typer.Option("--follow", "-f", help="Wait for new alerts.")] = False,
+    last: Annotated[int | None, typer.Option(
+        "--last", min=1, help="Only the last N alert versions of each partition (a large "
+                              "topic is not read whole).")] = None,
     as_json: JsonOpt = False,
     broker: BrokerOpt = None,
 ) -> None:
@@ -158,7 +161,7 @@ def alerts(
 
     async def go() -> int:
         n = 0
-        async for alert in read_alerts(settings, follow=follow):
+        async for alert in read_alerts(settings, follow=follow, last=last):
             show(alert)
             n += 1
         return n

@@ -124,10 +124,12 @@ async def watch_list(settings: Settings) -> list[WatchRule]:
     return [r for _, r in sorted(rules.items()) if r is not None]
 
 
-async def alerts(settings: Settings, *, follow: bool = False) -> AsyncIterator[Alert]:
-    """Alerts on the alerts topic, oldest first; with ``follow``, wait for new ones."""
+async def alerts(settings: Settings, *, follow: bool = False,
+                 last: int | None = None) -> AsyncIterator[Alert]:
+    """Alerts on the alerts topic, oldest first (with ``last``, only about the last that
+    many versions of each partition); with ``follow``, wait for new ones."""
     names = TopicNames(settings.topic_prefix)
-    async for record in read_topic(settings, names.alerts, follow=follow):
+    async for record in read_topic(settings, names.alerts, follow=follow, last=last):
         with contextlib.suppress(RecordError):
             yield Alert.from_json(record.value)
 
