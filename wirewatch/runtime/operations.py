@@ -448,21 +448,11 @@ async def status(settings: Settings, now: datetime | None = None) -> Status:
     now = now or datetime.now(UTC)
     messages: dict[str, int] = {}
     ends: dict[tuple[str, int], int] = {}
-    alerts_recent: set[str] = set()
-    last_alert: str | None = None
     for spec_name in names.all():
         messages[spec_name] = 0
         async for record in read_topic(settings, spec_name):
             messages[spec_name] += 1
             ends[(record.topic, record.partition)] = record.offset + 1
-            if spec_name == names.alerts:
-                with contextlib.suppress(RecordError):
-                    alert = Alert.from_json(record.value)
-                    when = dates.instant(alert.updated_at)
-                    if when and (last_alert is None or alert.updated_at > last_alert):
-                        last_alert = alert.updated_at
-                    if when and (now - when).total_seconds() <= 3600:
-                        alerts_recent.add(f"{alert.alert_id}.v{alert.version}")
     admin = AIOKafkaAdminClient(bootstrap_servers=settings.bootstrap_servers,
                                 **client_options(settings))
     await admin.start()
@@ -481,6 +471,16 @@ async def status(settings: Settings, now: datetime | None = None) -> Status:
         lag.append(PartitionLag(tp.topic, tp.partition, ends.get((tp.topic, tp.partition), 0),
                                 offset))
     summary_now = await summary(settings)
+    # read after the summary: alerts only grow, so the recent ones seen here include every
+    # one the summary counted (a status taken while alerts arrive stays consistent)
+    alerts_recent: set[str] = set()
+    last_alert: str | None = None
+    async for alert in alerts(settings):
+        when = dates.instant(alert.updated_at)
+        if when and (last_alert is None or alert.updated_at > last_alert):
+            last_alert = alert.updated_at
+        if when and (now - when).total_seconds() <= 3600:
+            alerts_recent.add(f"{alert.alert_id}.v{alert.version}")
     letters = summary_now.deadletters_by_stage
     return Status(
         broker=settings.broker or "", group=settings.app_id, summary=summary_now,
