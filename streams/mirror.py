@@ -92,9 +92,6 @@ class TopicMirror:
         await consumer.seek_to_beginning(*tps)
         ends = await consumer.end_offsets(tps)
         while True:
-            if self._resync:
-                self._resync = False
-                ends = await consumer.end_offsets(tps)
             # short polls until caught up (start-up waits on it), then the usual wait
             batch = await consumer.getmany(
                 timeout_ms=500 if self.caught_up.is_set() else self.settings.fetch_max_wait_ms)
@@ -102,6 +99,10 @@ class TopicMirror:
                 for record in records:
                     self.records += 1
                     self.on_record(record)
+            if self._resync:  # asked to catch up again: to the end as it is now
+                self._resync = False
+                ends = await consumer.end_offsets(tps)
+                continue
             if not self.caught_up.is_set():
                 # the embedded broker may report a high watermark short of the end; an
                 # empty fetch once past it means the end
