@@ -69,7 +69,7 @@ def perpetrator_of(span: Span, triggers: list[Token], victims: set[int]) -> Acto
                   r"((?:the\s+)?[A-Z][\w-]*(?:\s+[A-Za-z][\w-]*){0,3})", text)
     if m:
         return _actor(m.group(1))
-    # "in an attack by the ELN guerrilla group", "an ambush carried out by Al-Shabaab"
+    # "during a raid by the Eastern Brigade", "an ambush carried out by a rival faction"
     m = _ATTACK_BY.search(text)
     if m:
         words = m.group(1).split()

@@ -477,9 +477,9 @@ def _other_victims(mention: Mention, group: Group) -> bool:
 
 
 def _other_hands(mention: Mention, group: Group) -> bool:
-    """Does a mention of more victims ("three police officers were also killed") name
-    another perpetrator than the incident's ("in an attack by the ELN" after a FARC
-    ambush)? Other hands make another incident."""
+    """Does a mention of more victims ("four constables were also shot dead") name another
+    perpetrator than the incident's (a raid by one group after an ambush by another)?
+    Other hands make another incident."""
     if mention.perpetrator is None:
         return False
     theirs = _actor_words(mention.perpetrator.name)

@@ -196,10 +196,12 @@ OTHER_HANDS = Rule(
     name="role.other_hands",
     decides="role",
     purpose="more victims told with 'also' but by another perpetrator than the incident's "
-            "(a FARC ambush, then an ELN attack) are another incident, with their own toll",
+            "(an ambush by one group, then a raid by another) are another incident, with their own "
+            "toll",
     examples=(
         "Rebels of the Northern Front killed six soldiers in an ambush in Arauca on Friday. "
-        "Four police officers were also killed in an attack by the Eastern Brigade militia.",
+        "Four constables were also shot dead at a checkpoint during a raid carried out by the "
+        "Eastern Brigade.",
         "Bandits killed nine farmers in a raid on a village in Katsina on Monday. Two soldiers "
         "were also killed in an ambush carried out by Ansaru fighters.",
         "Militants of the Hill Brigade shot dead five guards at a mine on Sunday. Three miners "
