@@ -276,17 +276,27 @@ def test_a_librdkafka_client_gets_the_alert_with_cloudevents_headers(
     assert msg.key().decode() == alert["alert_id"]
 
 
-def test_status_of_a_running_wirewatch_run_matches_the_demo(
-        samples_summary: Summary, tmp_path: Path) -> None:
+CLI = [sys.executable, "-c", "from wirewatch.runtime.cli import main; main()"]
+
+
+def start_run(tmp_path: Path, web_port: int
+              ) -> tuple[dict[str, str], Path, subprocess.Popen[bytes]]:
+    """`wirewatch run` on its own embedded broker, with short group timeouts: (its
+    environment, its log, the process)."""
     env = {**os.environ, "WIREWATCH_DATA_DIR": str(tmp_path), "WIREWATCH_WATCH": WATCH,
-           "WIREWATCH_WEB_PORT": str(free_port()), "WIREWATCH_REBALANCE_TIMEOUT": "1",
+           "WIREWATCH_WEB_PORT": str(web_port), "WIREWATCH_REBALANCE_TIMEOUT": "1",
            "WIREWATCH_SESSION_TIMEOUT": "6", "WIREWATCH_HEARTBEAT_INTERVAL": "0.5",
            "WIREWATCH_PARTITIONS": "2"}
     env.pop("WIREWATCH_BROKER", None)
-    cli = [sys.executable, "-c", "from wirewatch.runtime.cli import main; main()"]
     log_path = tmp_path / "run.log"
     with open(log_path, "wb") as log:
-        run = subprocess.Popen([*cli, "run"], env=env, stdout=log, stderr=subprocess.STDOUT)
+        run = subprocess.Popen([*CLI, "run"], env=env, stdout=log, stderr=subprocess.STDOUT)
+    return env, log_path, run
+
+
+def test_status_of_a_running_wirewatch_run_matches_the_demo(
+        samples_summary: Summary, tmp_path: Path) -> None:
+    env, log_path, run = start_run(tmp_path, web_port=free_port())
     try:
         def run_is_ready() -> bool:
             assert run.poll() is None, log_path.read_text()  # `run` must not exit
@@ -294,13 +304,13 @@ def test_status_of_a_running_wirewatch_run_matches_the_demo(
 
         wait_for("`wirewatch run` to say it is ready", run_is_ready, 180)
         assert broker_file(tmp_path).exists()
-        published = subprocess.run([*cli, "publish", str(SAMPLE_ARTICLES)],
+        published = subprocess.run([*CLI, "publish", str(SAMPLE_ARTICLES)],
                                    env=env, capture_output=True, text=True, timeout=120)
         assert published.returncode == 0, published.stderr
         assert "using the embedded broker of the running `wirewatch run`" in published.stderr
 
         def settled() -> dict[str, Any] | None:
-            done = subprocess.run([*cli, "status", "--json"], env=env, capture_output=True,
+            done = subprocess.run([*CLI, "status", "--json"], env=env, capture_output=True,
                                   text=True, timeout=120)
             assert done.returncode == 0, done.stderr
             state = json.loads(done.stdout)
@@ -323,15 +333,7 @@ def test_status_of_a_running_wirewatch_run_matches_the_demo(
 
 
 def test_run_with_the_web_port_off_still_says_when_it_is_ready(tmp_path: Path) -> None:
-    env = {**os.environ, "WIREWATCH_DATA_DIR": str(tmp_path), "WIREWATCH_WATCH": WATCH,
-           "WIREWATCH_WEB_PORT": "0", "WIREWATCH_REBALANCE_TIMEOUT": "1",
-           "WIREWATCH_SESSION_TIMEOUT": "6", "WIREWATCH_HEARTBEAT_INTERVAL": "0.5",
-           "WIREWATCH_PARTITIONS": "2"}
-    env.pop("WIREWATCH_BROKER", None)
-    cli = [sys.executable, "-c", "from wirewatch.runtime.cli import main; main()"]
-    log_path = tmp_path / "run.log"
-    with open(log_path, "wb") as log:
-        run = subprocess.Popen([*cli, "run"], env=env, stdout=log, stderr=subprocess.STDOUT)
+    _, log_path, run = start_run(tmp_path, web_port=0)
     try:
         def run_is_ready() -> bool:
             assert run.poll() is None, log_path.read_text()
