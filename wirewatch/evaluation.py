@@ -24,9 +24,8 @@ from typing import Any
 import orjson
 
 from schemas.records import Alert, Incident, RawArticle
-from wirewatch.cleaning import InvalidArticle
 from wirewatch.geo import countries_named
-from wirewatch.pipeline import analyse
+from wirewatch.pipeline import ARTICLE_BATCH, Analysis, analyse_many, batched
 from wirewatch.rules import tracing
 from wirewatch.text import sentences
 
@@ -167,12 +166,16 @@ def predict(incidents: list[Incident]) -> Prediction:
 
 def predict_row(row: Row) -> Prediction:
     """Run the pure pipeline on one row's text."""
-    raw = RawArticle(id=row.id, source="eval", published_at=row.published_at or "",
-                     body=row.text)
-    try:
-        return predict(analyse(raw).incidents)
-    except InvalidArticle:  # nothing left after cleaning: no incident
-        return Prediction(0, 0, None, None, None)
+    return predict_rows([row])[0]
+
+
+def predict_rows(rows: Sequence[Row]) -> list[Prediction]:
+    """Run the pure pipeline on the rows' texts, batched as a worker batches articles."""
+    raws = [RawArticle(id=row.id, source="eval", published_at=row.published_at or "",
+                       body=row.text) for row in rows]
+    # an article with nothing left after cleaning has no incident
+    return [predict(result.incidents) if isinstance(result, Analysis)
+            else Prediction(0, 0, None, None, None) for result in analyse_many(raws)]
 
 
 def evaluate(rows: Iterable[Row], keep_misses: bool = False,
@@ -182,10 +185,7 @@ def evaluate(rows: Iterable[Row], keep_misses: bool = False,
     row's result (``--predictions``)."""
     report = Report(unplaceable=0 if keep_misses else None)
     started = time.perf_counter()
-    for row in rows:
-        with tracing() as fired_here:
-            predicted = predict_row(row)
-        report.rules.update(fired_here)
+    for row, predicted in _predicted(rows, report):
         report.n += 1
         right: dict[str, bool] = {}
         for metric in METRICS:
@@ -206,6 +206,16 @@ def evaluate(rows: Iterable[Row], keep_misses: bool = False,
             on_row(RowResult(row, predicted, right))
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _predicted(rows: Iterable[Row], report: Report) -> Iterator[tuple[Row, Prediction]]:
+    """Each row with its prediction, taken in batches of :data:`ARTICLE_BATCH`; the rules
+    that fired are counted into ``report``."""
+    for batch in batched(rows, ARTICLE_BATCH):
+        with tracing() as fired_here:
+            predictions = predict_rows(batch)
+        report.rules.update(fired_here)
+        yield from zip(batch, predictions, strict=True)
 
 
 @dataclass(frozen=True, slots=True)
