@@ -41,7 +41,16 @@ from streams.app import (
 )
 from streams.cloudevents import alert_headers
 from streams.mirror import TopicMirror
-from streams.stage import INPUT_ERRORS, Emit, StageResult, ingested_at, run_stage
+from streams.stage import (
+    INPUT_ERRORS,
+    Emit,
+    StageResult,
+    each_message,
+    in_batches,
+    ingested_at,
+    run_batch,
+    run_stage,
+)
 from wirewatch import dates
 from wirewatch.alerting import bucket, is_current, remembered, track
 from wirewatch.watch import WatchRuleError, matches, parse_rule
@@ -208,8 +217,8 @@ async def watch(stream: faust.StreamT) -> None:
 @app.agent(incidents_topic)
 async def alert(stream: faust.StreamT) -> None:
     await watchlist_mirror.caught_up.wait()
-    async for event in stream.events():
-        await run_stage(STAGE, event, handle, deadletter_topic)
+    async for events in in_batches(stream, settings):
+        await run_batch(STAGE, events, each_message(handle), deadletter_topic)
 
 
 async def catch_up_after_assignment(sender: Any, *args: Any, **kwargs: Any) -> None:

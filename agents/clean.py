@@ -8,7 +8,6 @@ message, dead-lettering what it cannot read; ``deduplicate`` reads the single-pa
 
 from __future__ import annotations
 
-from functools import partial
 from typing import Any, cast
 
 import faust
@@ -24,7 +23,15 @@ from streams.app import (
     settings,
     unchecked_topic,
 )
-from streams.stage import Emit, StageResult, run_stage
+from streams.stage import (
+    Emit,
+    Received,
+    StageResult,
+    each_message,
+    in_batches,
+    one_at_a_time,
+    run_batch,
+)
 from wirewatch.cleaning import clean_article, parse_raw
 from wirewatch.dedup import Deduplicator
 
@@ -62,12 +69,16 @@ app.on_partitions_assigned.connect(cast(Any, rebuild_index_after_assignment))
 
 @app.agent(raw_topic)
 async def clean(stream: faust.StreamT) -> None:
-    async for event in stream.events():
-        await run_stage(STAGE, event, handle, deadletter_topic)
+    async for events in in_batches(stream, settings):
+        await run_batch(STAGE, events, each_message(handle), deadletter_topic)
+
+
+def _check_at_event_time(item: Received) -> StageResult:
+    # the message's own time, not the clock: a replay decides the same way
+    return check_duplicate(item.key, item.value, now=item.timestamp)
 
 
 @app.agent(unchecked_topic)
 async def deduplicate(stream: faust.StreamT) -> None:
-    async for event in stream.events():
-        now = event.message.timestamp or 0.0  # event time: replays decide the same way
-        await run_stage("dedup", event, partial(check_duplicate, now=now), deadletter_topic)
+    async for events in in_batches(stream, settings):
+        await run_batch("dedup", events, one_at_a_time(_check_at_event_time), deadletter_topic)

@@ -1,29 +1,84 @@
-"""Extract stage: clean article → one message per incident it reports."""
+"""Extract stage: clean articles → one classified incident each on ``wire.incidents``.
+
+The stage takes the clean articles it has in hand as one batch (``WIREWATCH_BATCH_MAX``,
+``WIREWATCH_BATCH_WAIT_MS``) and reads them in one batched pass of the model. The work
+runs on the extraction thread, off the event loop: while the model reads, the worker
+goes on fetching, sending, committing, heart-beating and answering ``/health``. Each
+incident is classified where it is found (:func:`agents.classify.classified`).
+"""
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
+
 import faust
 
-from schemas.records import CleanArticle
-from streams import codecs
-from streams.app import app, clean_topic, deadletter_topic, extracted_topic
-from streams.stage import Emit, StageResult, run_stage
-from wirewatch.pipeline import extract_incidents
+from agents.classify import STAGE as CLASSIFY_STAGE
+from agents.classify import classified
+from schemas.records import CleanArticle, Incident
+from streams import codecs, metrics
+from streams.app import app, clean_topic, deadletter_topic, settings
+from streams.stage import Outcome, Received, StageResult, in_batches, run_batch
+from wirewatch.pipeline import extract_incidents, extract_incidents_many
 
 STAGE = "extract"
 
+#: one thread per worker reads every batch: the model is used by one thread at a time
+extraction_thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="wirewatch-extract")
 
-def handle(key: str | None, payload: bytes) -> StageResult:
-    """Extract the incidents of one clean article; duplicates are not read twice."""
-    article = CleanArticle.from_dict(codecs.decode(payload))
-    if article.duplicate_of:
-        return StageResult("duplicate")
-    incidents = extract_incidents(article)
-    emits = [Emit(extracted_topic, i.incident_id, i) for i in incidents]
-    return StageResult("incidents" if emits else "no_incident", emits)
+
+def handle_many(items: Sequence[Received]) -> list[Outcome]:
+    """The incidents of each clean article in ``items``; duplicates are not read twice.
+    A message that does not decode, or that extraction fails on, is its own outcome: the
+    others of the batch go on."""
+    outcomes: list[Outcome | None] = [None] * len(items)
+    articles: list[tuple[int, CleanArticle]] = []
+    for index, item in enumerate(items):
+        try:
+            article = CleanArticle.from_dict(codecs.decode(item.value))
+        except Exception as exc:
+            outcomes[index] = exc
+            continue
+        if article.duplicate_of:
+            outcomes[index] = StageResult("duplicate")
+        else:
+            articles.append((index, article))
+    for (index, _article), found in zip(articles, _extract_each(articles), strict=True):
+        if isinstance(found, Exception):
+            outcomes[index] = found
+        else:
+            emits = [classified(incident) for incident in found]
+            outcomes[index] = StageResult("incidents" if emits else "no_incident", emits)
+    return [outcome for outcome in outcomes if outcome is not None]
+
+
+def _extract_each(articles: list[tuple[int, CleanArticle]]) -> list[list[Incident] | Exception]:
+    """The incidents of every article in one pass; when the pass fails, each article
+    alone, so that only the one that fails is kept as a bug."""
+    try:
+        return list(extract_incidents_many([article for _, article in articles]))
+    except Exception:
+        found: list[list[Incident] | Exception] = []
+        for _, article in articles:
+            try:
+                found.append(extract_incidents(article))
+            except Exception as exc:
+                found.append(exc)
+        return found
+
+
+async def handle_off_loop(items: Sequence[Received]) -> list[Outcome]:
+    """:func:`handle_many` on the extraction thread."""
+    return await asyncio.get_running_loop().run_in_executor(
+        extraction_thread, handle_many, items)
 
 
 @app.agent(clean_topic)
 async def extract(stream: faust.StreamT) -> None:
-    async for event in stream.events():
-        await run_stage(STAGE, event, handle, deadletter_topic)
+    async for events in in_batches(stream, settings):
+        results = await run_batch(STAGE, events, handle_off_loop, deadletter_topic)
+        # the classify stage's count, as when it had an agent of its own: one per incident
+        metrics.count(CLASSIFY_STAGE, "classified",
+                      sum(len(result.emits) for result in results))

@@ -13,7 +13,7 @@ from contextvars import ContextVar
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import SecretStr, ValidationError, model_validator
+from pydantic import PositiveInt, SecretStr, ValidationError, model_validator
 from pydantic_settings import (
     BaseSettings,
     EnvSettingsSource,
@@ -78,6 +78,12 @@ class Settings(BaseSettings):
     fetch_max_wait_ms: int = 100
     """Longest a worker's fetch waits for new data, i.e. the latency each stage can add
     (Faust's own value is 1,500 ms)."""
+    batch_max: PositiveInt = 32
+    """Most messages a stage takes at once (the extract stage parses them in one pass of
+    the model; every stage confirms their outputs together)."""
+    batch_wait_ms: PositiveInt = 10
+    """Longest a stage waits to fill a batch once it holds a message: what batching can
+    add to a message's latency per stage."""
     alert_window_hours: float = 72.0
     """How long an alert stays open to updates from later reports of the same event."""
     max_errors_per_minute: int = 10

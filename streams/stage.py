@@ -12,10 +12,12 @@ The error policy is typed:
   once more than ``WIREWATCH_MAX_ERRORS_PER_MINUTE`` happen within a minute the worker
   stops (:class:`StageBugRate`) so that a supervisor sees it.
 
-Every output (and every dead letter) is confirmed by the broker before the stage takes
-its next message, so an input's offset never commits before what it caused is stored;
-an output the broker refuses for good stops the worker without committing
-(:class:`SendFailed`, exit status 74): it restarts and redoes the input.
+A stage takes the messages it has in hand as one batch (:func:`run_batch`, at most
+``WIREWATCH_BATCH_MAX``, waiting at most ``WIREWATCH_BATCH_WAIT_MS`` to fill it): their
+outputs go to the producer in order and every one (and every dead letter) is confirmed by
+the broker before the batch is acknowledged, so an input's offset never commits before
+what it caused is stored; an output the broker refuses for good stops the worker without
+committing (:class:`SendFailed`, exit status 74): it restarts and redoes the input.
 
 Every message a stage sends carries the ``wirewatch.ingested`` header: the time the
 raw message that caused it entered the raw topic, so the alert stage can measure
@@ -29,16 +31,19 @@ import logging
 import os
 import signal
 import time
+import weakref
 from collections import deque
-from collections.abc import Awaitable, Callable, Mapping, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 import faust
 
 from schemas.records import RecordError
 from streams import codecs, metrics
 from streams.deadletter import deadletter_headers
+from streams.settings import Settings
 from wirewatch.cleaning import InvalidArticle
 from wirewatch.watch import WatchRuleError
 
@@ -66,8 +71,8 @@ class StageBugRate(RuntimeError):
 class Emit:
     """One message a stage sends on, with any headers of its own (e.g. CloudEvents).
 
-    Every emit is confirmed by the broker before the stage takes its next message, so
-    the input's offset is never committed before its outputs are stored; ``on_sent``
+    Every emit is confirmed by the broker before its input is acknowledged, so the
+    input's offset is never committed before its outputs are stored; ``on_sent``
     runs once it is (a stage's state changes only after delivery: the alert tracker
     records an alert version only when the broker has it)."""
 
@@ -169,44 +174,74 @@ def origin_of(message: faust.types.Message) -> str:
     return f"{message.topic}:{message.partition}:{message.offset}"
 
 
-async def send(emit: Emit, ingested: float | None = None, origin: str | None = None) -> None:
-    """Encode and send one message, with its headers, the ingest time and the origin."""
+async def enqueue(emit: Emit, ingested: float | None = None,
+                  origin: str | None = None) -> Awaitable[Any]:
+    """Encode one message and hand it to the producer, with its headers, the ingest time
+    and the origin; returns its delivery (awaiting it raises if the broker refuses it for
+    good). Messages are handed over in the order this is called."""
     headers = list(emit.headers)
     if ingested is not None:
         headers.append((INGESTED_HEADER, repr(ingested).encode()))
     if origin is not None:
         headers.append((ORIGIN_HEADER, origin.encode()))
-    pending = await emit.topic.send(key=codecs.encode_key(emit.key),
-                                    value=codecs.encode(emit.value), headers=headers or None)
-    await pending  # raises when the broker refuses it for good
+    return await emit.topic.send(key=codecs.encode_key(emit.key),
+                                 value=codecs.encode(emit.value), headers=headers or None)
+
+
+async def send(emit: Emit, ingested: float | None = None, origin: str | None = None) -> None:
+    """Send one message and wait until the broker has it; then run its ``on_sent``."""
+    await (await enqueue(emit, ingested, origin))
     if emit.on_sent is not None:
         emit.on_sent()
 
 
-async def send_deadletter(deadletter: faust.TopicT, message: faust.types.Message,
-                          value: bytes, headers: Headers) -> None:
-    """Dead-letter ``value`` untouched, or, when it would not fit in one broker message,
-    as a reference: its first :data:`REFERENCE_PREFIX_BYTES` bytes with headers saying so
-    (the original stays on its topic at the position the headers give)."""
+async def enqueue_deadletter(deadletter: faust.TopicT, message: faust.types.Message,
+                             value: bytes, headers: Headers) -> Awaitable[None]:
+    """Hand a dead letter to the producer: ``value`` untouched, or, when it would not fit
+    in one broker message, a reference: its first :data:`REFERENCE_PREFIX_BYTES` bytes
+    with headers saying so (the original stays on its topic at the position the headers
+    give). Returns its delivery; a broker that finds it too large then gets the
+    reference instead."""
     from aiokafka.errors import MessageSizeTooLargeError
     from faust.exceptions import ProducerSendError
+
+    too_large = (MessageSizeTooLargeError, ProducerSendError)
 
     def reference() -> tuple[bytes, Headers]:
         return value[:REFERENCE_PREFIX_BYTES], [
             *headers, ("deadletter.truncated", b"true"),
             ("original.size", str(len(value)).encode())]
 
-    fits = len(value) + LETTER_HEADROOM_BYTES <= max_letter_bytes
-    body, extra = (value, headers) if fits else reference()
-    try:
-        await deadletter.send(key=message.key, value=body, headers=extra)
-    except (MessageSizeTooLargeError, ProducerSendError) as exc:
-        if body is not value:
-            raise
+    async def as_reference(exc: Exception) -> Awaitable[Any]:
         log.warning("dead letter of %s[%s]@%s too large (%s); sending a reference",
                     message.topic, message.partition, message.offset, exc)
         body, extra = reference()
-        await deadletter.send(key=message.key, value=body, headers=extra)
+        return await deadletter.send(key=message.key, value=body, headers=extra)
+
+    fits = len(value) + LETTER_HEADROOM_BYTES <= max_letter_bytes
+    body, extra = (value, headers) if fits else reference()
+    try:
+        delivery = await deadletter.send(key=message.key, value=body, headers=extra)
+    except too_large as exc:
+        if not fits:
+            raise
+        delivery = await as_reference(exc)
+        fits = False
+
+    async def delivered() -> None:
+        try:
+            await delivery
+        except too_large as exc:
+            if not fits:
+                raise
+            await (await as_reference(exc))
+    return delivered()
+
+
+async def send_deadletter(deadletter: faust.TopicT, message: faust.types.Message,
+                          value: bytes, headers: Headers) -> None:
+    """:func:`enqueue_deadletter`, returning once the broker has the letter."""
+    await (await enqueue_deadletter(deadletter, message, value, headers))
 
 
 class FaultInjection:
@@ -239,7 +274,7 @@ class FaultInjection:
 fault = FaultInjection(os.environ.get("WIREWATCH_FAULT_KILL_AT"))
 
 
-async def _deliver(stage: str, sending: Awaitable[None]) -> None:
+async def _deliver(stage: str, sending: Awaitable[Any]) -> None:
     """Await a send; when the broker refuses it for good, stop the worker without
     committing the input (a restarted worker redoes it)."""
     try:
@@ -247,52 +282,154 @@ async def _deliver(stage: str, sending: Awaitable[None]) -> None:
     except asyncio.CancelledError:
         raise
     except Exception as exc:
-        stop_worker(SendFailed(f"{stage}: an output could not be delivered "
-                               f"({type(exc).__name__}: {exc}); stopping without committing "
-                               "its input"))
+        _send_failed(stage, exc)
         raise  # only reached when stop_worker is replaced (tests)
+
+
+def _send_failed(stage: str, exc: Exception) -> None:
+    stop_worker(SendFailed(f"{stage}: an output could not be delivered "
+                           f"({type(exc).__name__}: {exc}); stopping without committing "
+                           "its input"))
+
+
+@dataclass(frozen=True, slots=True)
+class Received:
+    """One message as a handler sees it: key, bytes and the broker's timestamp."""
+
+    key: str | None
+    value: bytes
+    timestamp: float
+    #: the Faust event it came in (a table written while handling it needs it)
+    event: Any = field(default=None, repr=False, compare=False)
+
+
+#: what a handler made of one message: its result, or the exception it raised
+Outcome = StageResult | Exception
+#: a handler of several messages at once: one outcome per message, in order
+BatchHandler = Callable[[Sequence[Received]], Awaitable[Sequence[Outcome]]]
+
+
+def one_at_a_time(handler: Callable[[Received], StageResult]) -> BatchHandler:
+    """The batch handler that calls ``handler`` on each message in turn; what a message
+    raises is its outcome (judged by :func:`run_batch`: bad input or a bug)."""
+    async def handle(items: Sequence[Received]) -> list[Outcome]:
+        outcomes: list[Outcome] = []
+        for item in items:
+            try:
+                with _current(item.event):
+                    outcomes.append(handler(item))
+            except Exception as exc:
+                outcomes.append(exc)
+        return outcomes
+    return handle
+
+
+@contextmanager
+def _current(event: faust.EventT | None) -> Iterator[None]:
+    """Make ``event`` Faust's current event while its message is handled: a table written
+    then sends its changelog record to the event's partition (Faust finds it there; in a
+    batch, the current event is otherwise none)."""
+    if event is None:
+        yield
+        return
+    from faust.streams import _current_event
+
+    token = _current_event.set(weakref.ref(event))
+    try:
+        yield
+    finally:
+        _current_event.reset(token)
+
+
+def each_message(handler: Handler) -> BatchHandler:
+    """:func:`one_at_a_time` for a handler of (key, bytes)."""
+    return one_at_a_time(lambda item: handler(item.key, item.value))
+
+
+def in_batches(stream: faust.StreamT, settings: Settings) -> AsyncIterator[Sequence[faust.EventT]]:
+    """The stream's events in batches: what is in hand, at most ``batch_max``, waiting at
+    most ``batch_wait_ms`` to fill one. Faust acknowledges a batch's events when the
+    caller's loop body for it has returned."""
+    return cast(faust.Stream, stream).take_events(settings.batch_max,
+                                                  settings.batch_wait_ms / 1000)
 
 
 async def run_stage(
     stage: str, event: faust.EventT, handler: Handler, deadletter: faust.TopicT
 ) -> StageResult:
     """Handle one event: send its results, dead-letter bad input, count and time it."""
-    fault.check(stage)
-    message = event.message
-    key = codecs.decode_key(message.key)
-    value = message.value if isinstance(message.value, bytes) else bytes(message.value or b"")
+    (result,) = await run_batch(stage, [event], each_message(handler), deadletter)
+    return result
+
+
+async def run_batch(
+    stage: str, events: Sequence[faust.EventT], handler: BatchHandler,
+    deadletter: faust.TopicT,
+) -> list[StageResult]:
+    """Handle several events at once: every output of every event is handed to the
+    producer in order, then all are confirmed together (one wait for the broker instead
+    of one per message) before this returns, so the caller acknowledges them only once
+    the broker has everything they caused. Bad input is dead-lettered, bugs are kept and
+    counted, as :func:`run_stage` describes."""
+    for _ in events:
+        fault.check(stage)
     started = time.perf_counter()
-    try:
-        result = handler(key, value)
-    except INPUT_ERRORS as exc:
-        log.warning("%s: dead-lettering %s[%s]@%s: %s: %s", stage, message.topic,
-                    message.partition, message.offset, type(exc).__name__, exc)
-        await _deliver(stage, send_deadletter(deadletter, message, value, deadletter_headers(
-            stage=stage, error=exc, topic=message.topic,
-            partition=message.partition, offset=message.offset,
-        )))
-        metrics.count(stage, "deadletter")
-        metrics.count_deadletter(stage, type(exc).__name__)
-        metrics.STAGE_SECONDS.labels(stage=stage).observe(time.perf_counter() - started)
-        return StageResult("deadletter")
-    except Exception as exc:
+    messages = [event.message for event in events]
+    values = [m.value if isinstance(m.value, bytes) else bytes(m.value or b"") for m in messages]
+    outcomes = await handler([Received(codecs.decode_key(e.message.key), value,
+                                       e.message.timestamp or 0.0, e)
+                              for e, value in zip(events, values, strict=True)])
+    results: list[StageResult] = []
+    deliveries: list[tuple[Awaitable[Any], Callable[[], None] | None]] = []
+    for message, value, outcome in zip(messages, values, outcomes, strict=True):
+        if isinstance(outcome, Exception):
+            result, letter = await _refuse(stage, message, value, outcome, deadletter)
+            results.append(result)
+            deliveries.append((letter, None))
+            continue
+        ingested, origin = ingested_at(message), origin_of(message)
+        for emit in outcome.emits:
+            deliveries.append((await enqueue(emit, ingested, origin), emit.on_sent))
+        results.append(outcome)
+    for delivery, on_sent in deliveries:  # in order: state changes follow the broker's order
+        await _deliver(stage, delivery)
+        if on_sent is not None:
+            on_sent()
+    for _ in events:
+        fault.check(stage, sent=True)
+    each = (time.perf_counter() - started) / max(1, len(events))
+    for result in results:
+        if result.outcome != "error":  # a bug was counted as it was kept
+            metrics.count(stage, result.outcome)
+            metrics.STAGE_SECONDS.labels(stage=stage).observe(each)
+    return results
+
+
+async def _refuse(stage: str, message: faust.types.Message, value: bytes, exc: Exception,
+                  deadletter: faust.TopicT) -> tuple[StageResult, Awaitable[None]]:
+    """Dead-letter a message its handler could not take: bad input, or a bug (counted,
+    logged with its traceback, kept for replay; too many stop the worker). Returns the
+    outcome and the dead letter's delivery."""
+    where = f"{message.topic}[{message.partition}]@{message.offset}"
+    bug = not isinstance(exc, INPUT_ERRORS)
+    if bug:
         metrics.count(stage, "error")
-        log.exception("%s: BUG while handling %s[%s]@%s (kept as a dead letter of kind 'bug' "
-                      "for `deadletter replay` once fixed)", stage, message.topic,
-                      message.partition, message.offset)
+        log.error("%s: BUG while handling %s (kept as a dead letter of kind 'bug' for "
+                  "`deadletter replay` once fixed)", stage, where, exc_info=exc)
         if bug_budget.spend():
             stop_worker(StageBugRate(
                 f"{stage}: more than {bug_budget.limit} unexpected errors within "
                 f"{bug_budget.window_s:.0f}s; stopping the worker (last: {exc!r})"))
-        await _deliver(stage, send_deadletter(deadletter, message, value, deadletter_headers(
-            stage=stage, error=exc, topic=message.topic, partition=message.partition,
-            offset=message.offset, bug=True)))
-        metrics.count_deadletter(stage, type(exc).__name__)
-        return StageResult("error")
-    ingested, origin = ingested_at(message), origin_of(message)
-    for emit in result.emits:
-        await _deliver(stage, send(emit, ingested, origin))
-    fault.check(stage, sent=True)
-    metrics.count(stage, result.outcome)
-    metrics.STAGE_SECONDS.labels(stage=stage).observe(time.perf_counter() - started)
-    return result
+    else:
+        log.warning("%s: dead-lettering %s: %s: %s", stage, where, type(exc).__name__, exc)
+    headers = deadletter_headers(stage=stage, error=exc, topic=message.topic,
+                                 partition=message.partition, offset=message.offset, bug=bug)
+    try:
+        letter = await enqueue_deadletter(deadletter, message, value, headers)
+    except asyncio.CancelledError:
+        raise
+    except Exception as refused:
+        _send_failed(stage, refused)
+        raise  # only reached when stop_worker is replaced (tests)
+    metrics.count_deadletter(stage, type(exc).__name__)
+    return StageResult("error" if bug else "deadletter"), letter

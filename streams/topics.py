@@ -24,7 +24,8 @@ UNCHECKED = TopicSpec(
 )
 CLEAN = TopicSpec("clean", "wire.articles.clean", "cleaned articles, duplicates marked")
 EXTRACTED = TopicSpec(
-    "extracted", "wire.incidents.extracted", "internal: incidents before classification"
+    "extracted", "wire.incidents.extracted",
+    "internal, legacy: unclassified incidents an older version left (extract now classifies)",
 )
 INCIDENTS = TopicSpec("incidents", "wire.incidents", "classified incidents (key: incident id)")
 PENDING = TopicSpec(

@@ -7,7 +7,7 @@ tables and the dead-letter path are the real ones.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,6 +19,7 @@ from aiokafka import ConsumerRecord
 import agents
 from schemas import validation_errors
 from streams.app import names
+from streams.stage import run_batch
 
 
 @dataclass
@@ -53,6 +54,24 @@ def empty_tables() -> None:
     agents.alert.watchlist_mirror.caught_up.set()  # no broker: the mirror is fed by hand
     agents.alert.published.clear()
     agents.alert.alerts_mirror.caught_up.set()
+
+
+@dataclass
+class FakeMessage:
+    key: bytes
+    value: bytes
+    offset: int
+    topic: str = names.clean
+    partition: int = 0
+    timestamp: float = 1_763_000_000.0
+    headers: Any = ()
+
+
+class FakeEvent:
+    """What :func:`streams.stage.run_batch` reads of a Faust event: its message."""
+
+    def __init__(self, key: bytes, value: bytes, offset: int) -> None:
+        self.message = FakeMessage(key, value, offset)
 
 
 def record(key: bytes, value: bytes | None) -> ConsumerRecord[bytes, bytes]:
@@ -132,24 +151,53 @@ def clean_payload() -> bytes:
     return orjson.dumps(clean_article(parse_raw(orjson.dumps(ARTICLE))).to_dict())
 
 
-async def test_extract_agent_emits_incidents(sent: list[Sent]) -> None:
+async def until(condition: Callable[[], bool], timeout: float = 60.0) -> None:
+    """Wait for ``condition`` (the extract agent reads on its own thread: ``put`` returns
+    once the message is in the agent's hands, not once it is read)."""
+    async with asyncio.timeout(timeout):
+        while not condition():
+            await asyncio.sleep(0.01)
+
+
+async def test_extract_agent_emits_classified_incidents(sent: list[Sent]) -> None:
     async with agents.extract.extract.test_context() as agent:
         await agent.put(key=b"t-1", value=clean_payload())
-    incidents = [value_of(s) for s in on(sent, names.extracted)]
-    assert len(incidents) == 1
-    assert incidents[0]["killed"] == 4 and incidents[0]["wounded"] == 2
-    assert incidents[0]["location"]["country"] == "TR"
+        await until(lambda: bool(on(sent, names.incidents)))
+    assert on(sent, names.extracted) == []  # classified where found: no hop of its own
+    (out,) = on(sent, names.incidents)
+    incident = value_of(out)
+    assert incident["killed"] == 4 and incident["wounded"] == 2
+    assert incident["location"]["country"] == "TR"
+    assert incident["sub_event_type"] == "Remote explosive/landmine/IED"
+    assert dict(out.headers)["ce_type"] == b"org.wirewatch.incident"
+    assert validation_errors("incident.json", incident) == []
+
+
+async def test_extract_agent_reads_a_batch_and_keeps_each_outcome_apart(
+        sent: list[Sent]) -> None:
+    """One batch: an article, a message that is no article, a duplicate; the bad one is
+    dead-lettered alone and the article's incident still goes out."""
+    duplicate = {**orjson.loads(clean_payload()), "id": "t-3", "duplicate_of": "t-1"}
+    events: Any = [FakeEvent(b"t-1", clean_payload(), 0), FakeEvent(b"t-2", b"{not json", 1),
+                   FakeEvent(b"t-3", orjson.dumps(duplicate), 2)]
+    results = await run_batch("extract", events, agents.extract.handle_off_loop,
+                              agents.extract.deadletter_topic)
+    assert [r.outcome for r in results] == ["incidents", "deadletter", "duplicate"]
+    assert len(on(sent, names.incidents)) == 1
+    (letter,) = on(sent, names.deadletter)
+    assert letter.value == b"{not json" and dict(letter.headers)["original.offset"] == b"1"
 
 
 async def test_extract_agent_skips_duplicates(sent: list[Sent]) -> None:
     payload = orjson.loads(clean_payload())
     payload["duplicate_of"] = "t-0"
-    async with agents.extract.extract.test_context() as agent:
-        await agent.put(key=b"t-1", value=orjson.dumps(payload))
-    assert sent == []
+    events: Any = [FakeEvent(b"t-1", orjson.dumps(payload), 0)]
+    (result,) = await run_batch("extract", events, agents.extract.handle_off_loop,
+                                agents.extract.deadletter_topic)
+    assert result.outcome == "duplicate" and sent == []
 
 
-async def test_classify_agent_sets_the_acled_type(sent: list[Sent]) -> None:
+async def test_classify_agent_classifies_what_an_older_version_left(sent: list[Sent]) -> None:
     from schemas.records import CleanArticle
     from wirewatch.pipeline import extract_incidents
 

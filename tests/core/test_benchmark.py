@@ -1,6 +1,8 @@
 """wirewatch.benchmark: what it measures and counts (speed itself is for `wirewatch bench`)."""
 
 
+from pathlib import Path
+
 import pytest
 
 from wirewatch import BENCH_ARTICLES
@@ -31,8 +33,25 @@ def test_report_fields() -> None:
     doc = report.to_dict()
     assert doc["articles"] == 3
     assert doc["pipeline_articles_per_s"] > 0 and doc["baseline_articles_per_s"] > 0
+    assert doc["naive_articles_per_s"] > 0 and doc["pipeline_words_per_s"] > 0
     assert doc["ratio"] == round(report.pipeline_articles_per_s /
                                  report.baseline_articles_per_s, 2)
+    assert doc["pipeline_vs_naive"] == round(report.pipeline_articles_per_s /
+                                             report.naive_articles_per_s, 2)
+
+
+def test_evaluation_rows_are_articles(tmp_path: Path) -> None:
+    """A labelled file times as it is: each row's text one article, named after its file."""
+    rows = tmp_path / "desk.jsonl"
+    rows.write_text('{"id": "r1", "text": "A bomb killed four people in a market in Mosul.", '
+                    '"published_at": "2024-03-02", "gold": {}}\n'
+                    '{"id": "r2", "text": "   ", "gold": {}}\n'
+                    '{"id": "r3", "text": "The council approved the new budget on Monday.", '
+                    '"gold": {}}\n')
+    articles = load_articles([str(rows)])
+    assert [(a.id, a.source, a.published_at) for a in articles] == [
+        ("desk-r1", "desk", "2024-03-02T12:00:00Z"), ("desk-r3", "desk", "2020-01-01T12:00:00Z")]
+    assert articles[0].body.startswith("A bomb killed four")
 
 
 def test_the_latency_stories_are_200_distinct_events() -> None:

@@ -72,6 +72,8 @@ class FakeMessage:
     topic: str = "wire.articles.raw"
     partition: int = 0
     offset: int = 7
+    timestamp: float = 1_763_000_000.0
+    headers: tuple[tuple[str, bytes], ...] = ()
 
 
 @dataclass
@@ -83,8 +85,13 @@ class FakeTopic:
     def __init__(self) -> None:
         self.sent: list[dict[str, Any]] = []
 
-    async def send(self, **kwargs: Any) -> None:
+    async def send(self, **kwargs: Any) -> Any:
         self.sent.append(kwargs)
+        return stored()
+
+
+async def stored() -> None:
+    """A delivery the broker confirmed."""
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[
@@ -96,8 +103,9 @@ def test_stage_gives_each_message_exactly_one_outcome(
 
     forwarded: list[Any] = []
 
-    async def capture(self: faust.Topic, **kwargs: Any) -> None:
+    async def capture(self: faust.Topic, **kwargs: Any) -> Any:
         forwarded.append(kwargs)
+        return stored()
 
     monkeypatch.setattr(faust.Topic, "send", capture)
     deadletter = FakeTopic()

@@ -32,8 +32,13 @@ class Capture:
     def __init__(self) -> None:
         self.sent: list[dict[str, Any]] = []
 
-    async def send(self, **kwargs: Any) -> None:
+    async def send(self, **kwargs: Any) -> Any:
         self.sent.append(kwargs)
+        return stored()
+
+
+async def stored() -> None:
+    """A delivery the broker confirmed."""
 
 
 def raising(exc: Exception) -> Any:

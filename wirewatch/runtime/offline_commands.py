@@ -197,7 +197,9 @@ def bench(
     articles: Annotated[list[str] | None, typer.Option(
         "--articles", help="Articles to time (default: the bundled benchmark corpus).")] = None,
     broker: Annotated[bool, typer.Option(
-        "--broker/--no-broker", help="Also time the embedded broker with one worker.")] = True,
+        "--broker/--no-broker", help="Also time the embedded broker with the workers.")] = True,
+    workers: Annotated[int, typer.Option(
+        "--workers", min=1, max=64, help="Worker processes for the end-to-end run.")] = 1,
     as_json: JsonOpt = False,
 ) -> None:
     """Throughput of the pure pipeline against the naive full-spaCy baseline; end to end."""
@@ -205,7 +207,7 @@ def bench(
 
     paths = articles or [str(BENCH_ARTICLES)]
     try:
-        report = run_bench(paths, broker=broker, watch=DEFAULT_DEMO_WATCH)
+        report = run_bench(paths, broker=broker, watch=DEFAULT_DEMO_WATCH, workers=workers)
     except ValueError as exc:
         fail(str(exc), 2)
     doc = report.to_dict()

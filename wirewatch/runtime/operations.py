@@ -330,7 +330,8 @@ async def summary(settings: Settings) -> Summary:
 
 
 async def wait_accounted(settings: Settings, expected_raw: int, timeout: float,
-                         worker: WorkerProcess | None = None, quiet: float = 2.0) -> Summary:
+                         worker: WorkerProcess | Sequence[WorkerProcess] | None = None,
+                         quiet: float = 2.0) -> Summary:
     """Wait until every raw message has an outcome and no topic has grown for ``quiet`` s.
 
     The first condition is exact (clean + duplicate + dead letters == raw, counted on the
@@ -348,8 +349,8 @@ async def wait_accounted(settings: Settings, expected_raw: int, timeout: float,
     previous: tuple[Summary, dict[str, int]] | None = None
     state = "waiting for the first outcomes"
     while True:
-        if worker is not None:
-            worker.check()
+        for each in [worker] if isinstance(worker, WorkerProcess) else worker or ():
+            each.check()
         if loop.time() > deadline:
             raise TimeoutError(f"pipeline did not finish within {timeout:.0f}s ({state})")
         current = await summary(settings)
