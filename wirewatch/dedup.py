@@ -15,6 +15,7 @@ import re
 from collections import OrderedDict
 from collections.abc import MutableMapping
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 import numpy as np
@@ -40,15 +41,22 @@ def shingles(text: str, size: int = SHINGLE) -> set[bytes]:
     return {" ".join(words[i:i + size]).encode() for i in range(len(words) - size + 1)}
 
 
+@cache
+def _permutations() -> Any:
+    """The hash permutations every signature uses (fixed by the seed): drawn once, not
+    once per story."""
+    return MinHash(num_perm=NUM_PERM, scheme=SCHEME).permutations
+
+
 def signature(text: str) -> list[int]:
     """The MinHash signature of ``text``, as plain integers (JSON-friendly)."""
-    minhash = MinHash(num_perm=NUM_PERM, scheme=SCHEME)
+    minhash = MinHash(num_perm=NUM_PERM, scheme=SCHEME, permutations=_permutations())
     minhash.update_batch(list(shingles(text)))
     return [int(v) for v in minhash.hashvalues]
 
 
 def _minhash(values: list[int]) -> MinHash:
-    return MinHash(num_perm=NUM_PERM, scheme=SCHEME,
+    return MinHash(num_perm=NUM_PERM, scheme=SCHEME, permutations=_permutations(),
                    hashvalues=np.array(values, dtype=np.uint64))
 
 

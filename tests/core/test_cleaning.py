@@ -172,3 +172,38 @@ def test_serialised_data_in_a_page_is_furniture(dump: str) -> None:
     story = "A bomb killed nine people at a bus station in Kano on Monday, police said."
     cleaned = clean_text(f"{story}\n{dump}")
     assert cleaned.text == story and cleaned.removed == [dump]
+
+
+ENGLISH_REPORT = (
+    "The governor said that the convoy had been travelling from the capital when the "
+    "bomb went off, and that the wounded were taken to a hospital which was already "
+    "full. Officials said they would give a fuller account of the attack after the "
+    "search of the area, while the army said its units had sealed off the road.")
+
+
+@pytest.mark.parametrize("paragraph", [
+    "Lors d'une attaque contre un marché de la ville, au moins dix personnes ont été "
+    "tuées mardi, a indiqué la police, qui a ajouté que le bilan pourrait encore "
+    "s'alourdir dans les prochaines heures, selon des sources hospitalières locales "
+    "citées par plusieurs médias du pays, alors que les secours fouillaient encore.",
+    "Bei einem Anschlag auf einen Markt in der Stadt sind am Dienstag mindestens zehn "
+    "Menschen getötet worden, teilte die Polizei mit, die hinzufügte, dass die Zahl der "
+    "Opfer in den kommenden Stunden noch steigen könnte, wie mehrere Medien des Landes "
+    "unter Berufung auf Krankenhäuser berichteten, während Helfer noch suchten.",
+    "Bij een aanslag op een markt in de stad zijn dinsdag zeker tien mensen om het leven "
+    "gekomen, meldt de politie, die eraan toevoegde dat het dodental de komende uren nog "
+    "kan oplopen, volgens ziekenhuisbronnen die door meerdere media in het land werden "
+    "geciteerd, terwijl reddingswerkers nog zochten naar overlevenden in het puin.",
+])
+def test_only_english_is_plainly_english(paragraph: str) -> None:
+    from wirewatch.cleaning import plainly_english
+
+    assert plainly_english(ENGLISH_REPORT)
+    assert not plainly_english(paragraph)
+    assert detect_language(paragraph) != "en"
+
+
+def test_a_short_english_text_still_goes_to_the_detector() -> None:
+    from wirewatch.cleaning import plainly_english
+
+    assert not plainly_english("The bomb killed four people in the market, police said.")
