@@ -94,7 +94,8 @@ async def _e2e(articles: Sequence[RawArticle], watch: str, timeout: float,
             paced = _mixed(paced_half, latency_stories())
             rate = PACED_SHARE * capacity if capacity else 1 / LATENCY_GAP_S
             await publish_paced(settings, names.raw, paced, rate)
-            await wait_accounted(settings, total + len(paced), timeout, procs, quiet=1.0)
+            outcomes = await wait_accounted(settings, total + len(paced), timeout, procs,
+                                            quiet=1.0)
             rss_mb = max(resident_mb(proc.pid) for proc in procs)
         latencies = await _alert_latencies(settings, {a.id for a in paced})
     out = {"e2e_workers": float(workers), "e2e_articles_per_s": capacity,
@@ -102,6 +103,10 @@ async def _e2e(articles: Sequence[RawArticle], watch: str, timeout: float,
            "paced_articles_per_s": rate, "paced_articles": float(len(paced)),
            "alerts_timed": float(len(latencies)), "startup_s": startup_s,
            "worker_rss_mb": rss_mb}
+    # where every message ended up (the warm-up article included): equal for any number
+    # of workers
+    out.update({f"outcome_{name}": float(getattr(outcomes, name))
+                for name in ("raw", "clean", "duplicate", "deadletter", "incidents", "alerts")})
     out.update(_quantiles("", latencies))
     out.update(_quantiles("health_", health_ms))
     return out
