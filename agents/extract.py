@@ -30,9 +30,9 @@ extraction_thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="wirewa
 
 
 def handle_many(items: Sequence[Received]) -> list[Outcome]:
-    """The incidents of each clean article in ``items``; duplicates are not read twice.
-    A message that does not decode, or that extraction fails on, is its own outcome: the
-    others of the batch go on."""
+    """The classified incidents of each clean article in ``items``; duplicates are not
+    read twice. A message that does not decode, or that extraction or classification
+    fails on, is its own outcome: the others of the batch go on."""
     outcomes: list[Outcome | None] = [None] * len(items)
     articles: list[tuple[int, CleanArticle]] = []
     for index, item in enumerate(items):
@@ -46,11 +46,14 @@ def handle_many(items: Sequence[Received]) -> list[Outcome]:
         else:
             articles.append((index, article))
     for (index, _article), found in zip(articles, _extract_each(articles), strict=True):
-        if isinstance(found, Exception):
-            outcomes[index] = found
-        else:
+        try:
+            if isinstance(found, Exception):
+                raise found
             emits = [classified(incident) for incident in found]
-            outcomes[index] = StageResult("incidents" if emits else "no_incident", emits)
+        except Exception as exc:
+            outcomes[index] = exc
+            continue
+        outcomes[index] = StageResult("incidents" if emits else "no_incident", emits)
     return [outcome for outcome in outcomes if outcome is not None]
 
 

@@ -258,3 +258,30 @@ async def test_watchlist_alert_and_track_agents(sent: list[Sent]) -> None:
     async with agents.alert.alert.test_context() as agent:
         await agent.put(key=b"i", value=payload)
     assert len(on(sent, names.pending)) == 1  # unwatched: nothing goes on
+
+
+async def test_a_bug_classifying_one_article_keeps_it_alone(
+        sent: list[Sent], monkeypatch: pytest.MonkeyPatch) -> None:
+    """A classification that fails on one article is that message's outcome (kept as a
+    bug); the other article of the batch still goes out."""
+    from agents import extract
+    from streams import stage
+
+    monkeypatch.setattr(stage, "bug_budget", stage.BugBudget(limit=10))  # this test's own
+    real = extract.classified
+
+    def fragile(incident: Any) -> Any:
+        if incident.sources[0].article_id == "t-2":
+            raise KeyError("no such sub-type")
+        return real(incident)
+
+    monkeypatch.setattr(extract, "classified", fragile)
+    second = {**orjson.loads(clean_payload()), "id": "t-2"}
+    events: Any = [FakeEvent(b"t-1", clean_payload(), 0),
+                   FakeEvent(b"t-2", orjson.dumps(second), 1)]
+    results = await run_batch("extract", events, extract.handle_off_loop,
+                              extract.deadletter_topic)
+    assert [r.outcome for r in results] == ["incidents", "error"]
+    assert len(on(sent, names.incidents)) == 1
+    (letter,) = on(sent, names.deadletter)
+    assert dict(letter.headers)["error.kind"] == b"bug"
