@@ -188,13 +188,6 @@ async def enqueue(emit: Emit, ingested: float | None = None,
                                  value=codecs.encode(emit.value), headers=headers or None)
 
 
-async def send(emit: Emit, ingested: float | None = None, origin: str | None = None) -> None:
-    """Send one message and wait until the broker has it; then run its ``on_sent``."""
-    await (await enqueue(emit, ingested, origin))
-    if emit.on_sent is not None:
-        emit.on_sent()
-
-
 async def enqueue_deadletter(deadletter: faust.TopicT, message: faust.types.Message,
                              value: bytes, headers: Headers) -> Awaitable[None]:
     """Hand a dead letter to the producer: ``value`` untouched, or, when it would not fit
@@ -236,12 +229,6 @@ async def enqueue_deadletter(deadletter: faust.TopicT, message: faust.types.Mess
                 raise
             await (await as_reference(exc))
     return delivered()
-
-
-async def send_deadletter(deadletter: faust.TopicT, message: faust.types.Message,
-                          value: bytes, headers: Headers) -> None:
-    """:func:`enqueue_deadletter`, returning once the broker has the letter."""
-    await (await enqueue_deadletter(deadletter, message, value, headers))
 
 
 class FaultInjection:
