@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncIterator, Iterable
 from contextlib import asynccontextmanager
+from dataclasses import dataclass
 from typing import Any
 
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRecord, TopicPartition
@@ -53,6 +54,50 @@ async def count_records(settings: Settings, topics: Iterable[str]) -> dict[str, 
         async for _ in read_topic(settings, topic):
             counts[topic] += 1
     return counts
+
+
+@dataclass(frozen=True, slots=True)
+class Extent:
+    """The offsets one partition holds: ``start`` (the first kept) to ``end`` (the next
+    to be written)."""
+
+    topic: str
+    partition: int
+    start: int
+    end: int
+
+    @property
+    def held(self) -> int:
+        """How many offsets lie between start and end (on a compacted topic, an upper
+        bound on the records kept)."""
+        return max(0, self.end - self.start)
+
+
+async def partition_extents(settings: Settings, topics: Iterable[str]) -> list[Extent]:
+    """Where every partition of ``topics`` starts and ends, from offsets: one request for
+    the offsets and one fetch at the end, whatever the topics hold (nothing is read
+    whole). The end is where the records stop: the embedded broker reports a high
+    watermark short of the last record batch's end, so what lies past it is read."""
+    consumer = _consumer(settings)
+    try:
+        await consumer.start()
+        tps = [tp for topic in topics for tp in await partitions_of(consumer, topic)]
+        if not tps:
+            return []
+        starts = await consumer.beginning_offsets(tps)
+        ends = dict(await consumer.end_offsets(tps))
+        consumer.assign(tps)
+        for tp in tps:
+            consumer.seek(tp, ends[tp])
+        for _ in range(3):  # the tail of a last batch; a busy topic is not followed
+            batch = await consumer.getmany(timeout_ms=150)
+            if not batch:
+                break
+            for tp, records in batch.items():
+                ends[tp] = max(ends[tp], records[-1].offset + 1)
+        return [Extent(tp.topic, tp.partition, starts[tp], ends[tp]) for tp in tps]
+    finally:
+        await consumer.stop()
 
 
 async def read_topic(

@@ -325,6 +325,18 @@ def test_status_of_a_running_wirewatch_run_matches_the_demo(
         assert state["alerts_last_hour"] == samples_summary.alerts
         assert {(d["stage"], d["error"]) for d in state["deadletters"]} == {
             ("clean", "NotJSON"), ("clean", "NotAnObject"), ("clean", "InvalidField")}
+        assert state["deadletters_scope"] == "all" and state["summary_skipped"] is None
+        # on a cluster too large to read whole: offsets, lag and the ends of the topics only
+        done = subprocess.run([*CLI, "status", "--json", "--exact-limit", "5"], env=env,
+                              capture_output=True, text=True, timeout=120)
+        assert done.returncode == 0, done.stderr
+        large = json.loads(done.stdout)
+        assert large["summary"] is None and "over the exact-count limit 5" in \
+            large["summary_skipped"]
+        for same in ("messages", "lag", "total_lag", "alerts_last_hour", "last_alert_at"):
+            assert large[same] == state[same], same
+        assert large["deadletters_scope"] == "recent"
+        assert large["deadletters"] == state["deadletters"]  # every letter is recent here
     finally:
         run.send_signal(signal.SIGINT)
         code = run.wait(60)

@@ -11,7 +11,7 @@ import pytest
 
 from streams.admin import ensure_topics
 from streams.broker import EmbeddedBroker
-from streams.client import count_records, producer, read_topic
+from streams.client import count_records, partition_extents, producer, read_topic
 from streams.settings import Settings
 from streams.topics import TopicNames
 
@@ -58,3 +58,21 @@ async def test_a_follower_sees_new_messages_and_stops_when_told(settings: Settin
 
 async def test_an_unknown_topic_reads_as_empty(settings: Settings) -> None:
     assert [r async for r in read_topic(settings, "no.such.topic")] == []
+
+
+async def test_extents_find_each_partition_end_in_batches_of_many_records(
+        settings: Settings) -> None:
+    """Sent without waiting, records share batches: the embedded broker then reports a
+    high watermark short of the end, and the extents still find the end."""
+    topic = TopicNames().clean
+    async with producer(settings) as prod:
+        sent = [await prod.send(topic, f"batched-{n}".encode(), partition=n % 3)
+                for n in range(40)]
+        await asyncio.gather(*sent)
+    extents = await partition_extents(settings, [topic, TopicNames().pending])
+    by_partition = {(e.topic, e.partition): e for e in extents}
+    assert sorted(by_partition) == sorted([(topic, p) for p in range(3)]
+                                          + [(TopicNames().pending, p) for p in range(3)])
+    assert [by_partition[(topic, p)].held for p in range(3)] == [14, 13, 13]
+    assert all(by_partition[(TopicNames().pending, p)].held == 0 for p in range(3))
+    assert await count_records(settings, [topic]) == {topic: sum(e.held for e in extents)}

@@ -239,19 +239,32 @@ def deadletter_ls(as_json: JsonOpt = False, broker: BrokerOpt = None) -> None:
 
 
 @app.command()
-def status(as_json: JsonOpt = False, broker: BrokerOpt = None) -> None:
+def status(
+    as_json: JsonOpt = False, broker: BrokerOpt = None,
+    exact_limit: Annotated[int | None, typer.Option(
+        "--exact-limit", min=0,
+        help="Count outcomes per distinct message (reading the topics whole) only while "
+             "they hold at most this many records (default 200,000); 0: always.")] = None,
+) -> None:
     """Topics, consumer lag, recent alerts and dead letters, read from the broker."""
+    from wirewatch.runtime.operations import STATUS_EXACT_LIMIT, STATUS_RECENT_RECORDS
     from wirewatch.runtime.operations import status as read_status
 
-    state = run_async(read_status(client_settings(broker)))
+    if exact_limit is None:
+        exact_limit = STATUS_EXACT_LIMIT
+
+    state = run_async(read_status(client_settings(broker), exact_limit=exact_limit))
     if as_json:
         print_json(state.to_dict())
         return
     s = state.summary
     out.print(f"broker {state.broker}  group {state.group}")
-    out.print(f"raw {s.raw} = clean {s.clean} + duplicate {s.duplicate} + dead-lettered "
-              f"{s.deadletter}{'' if s.balanced else '  (NOT YET BALANCED: still working?)'}; "
-              f"incidents {s.incidents}; alert versions {s.alerts}")
+    if s is not None:
+        out.print(f"raw {s.raw} = clean {s.clean} + duplicate {s.duplicate} + dead-lettered "
+                  f"{s.deadletter}{'' if s.balanced else '  (NOT YET BALANCED: still working?)'}"
+                  f"; incidents {s.incidents}; alert versions {s.alerts}")
+    else:
+        out.print(f"outcomes not counted: {state.summary_skipped}")
     last = state.last_alert_at or "never"
     out.print(f"alerts in the last hour: {state.alerts_last_hour}; last alert: {last}")
     topics = Table("topic", "messages")
@@ -264,7 +277,9 @@ def status(as_json: JsonOpt = False, broker: BrokerOpt = None) -> None:
                     "-" if row.committed is None else str(row.committed), str(row.lag))
     out.print(lag)
     if state.deadletters:
-        letters = Table("stage", "error", "count")
+        title = "" if state.deadletters_scope == "all" else \
+            f"recent dead letters (the last {STATUS_RECENT_RECORDS:,} of each partition)"
+        letters = Table("stage", "error", "count", title=title or None)
         for d in state.deadletters:
             letters.add_row(str(d["stage"]), str(d["error"]), str(d["count"]))
         out.print(letters)

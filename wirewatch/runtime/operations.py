@@ -14,7 +14,7 @@ from schemas.records import Alert, RecordError, WatchRule
 from streams import codecs, metrics
 from streams.admin import ensure_topics
 from streams.broker import EmbeddedBroker
-from streams.client import count_records, producer, read_topic
+from streams.client import count_records, partition_extents, producer, read_topic
 from streams.deadletter import DeadLetter
 from streams.security import client_options
 from streams.settings import Settings
@@ -27,6 +27,13 @@ from wirewatch.watch import format_rule
 
 #: room a record's framing and headers take beside its key and value
 RECORD_OVERHEAD_BYTES = 512
+#: ``status`` counts outcomes per distinct message (which reads every record of the
+#: topics it counts) only while those topics hold at most this many offsets; past it,
+#: it reports offsets, lag and recent records alone (``status --exact-limit``)
+STATUS_EXACT_LIMIT = 200_000
+#: records ``status`` reads from the end of each partition for recent alerts and, when it
+#: does not count outcomes, for dead letters by reason
+STATUS_RECENT_RECORDS = 2_000
 
 Refused = Callable[[Message, str], None]
 
@@ -134,13 +141,14 @@ async def alerts(settings: Settings, *, follow: bool = False,
             yield Alert.from_json(record.value)
 
 
-async def dead_letters(settings: Settings) -> list[DeadLetter]:
-    """Every dead letter, oldest first."""
+async def dead_letters(settings: Settings, last: int | None = None) -> list[DeadLetter]:
+    """Every dead letter, oldest first (with ``last``, only about the last that many of
+    each partition)."""
     names = TopicNames(settings.topic_prefix)
     return [
         DeadLetter.from_headers(codecs.decode_key(r.key), r.value or b"", r.headers,
                                 r.partition, r.offset)
-        async for r in read_topic(settings, names.deadletter)
+        async for r in read_topic(settings, names.deadletter, last=last)
     ]
 
 
@@ -421,39 +429,46 @@ class Status:
 
     broker: str
     group: str
-    summary: Summary
+    #: outcomes per distinct message; None when the topics hold too much to read whole
+    summary: Summary | None
+    #: why there is no summary (the topics hold more than the exact-count limit)
+    summary_skipped: str | None
+    #: offsets each topic holds (end - start over its partitions)
     messages: dict[str, int]
     lag: list[PartitionLag]
     alerts_last_hour: int
     last_alert_at: str | None
     deadletters: list[dict[str, object]]
+    #: "all" (every dead letter, counted once per message) or "recent" (the last
+    #: :data:`STATUS_RECENT_RECORDS` of each partition)
+    deadletters_scope: str
 
     def to_dict(self) -> dict[str, object]:
-        return {"broker": self.broker, "group": self.group, "summary": self.summary.to_dict(),
+        return {"broker": self.broker, "group": self.group,
+                "summary": self.summary.to_dict() if self.summary else None,
+                "summary_skipped": self.summary_skipped,
                 "messages": self.messages, "lag": [p.to_dict() for p in self.lag],
                 "total_lag": sum(p.lag for p in self.lag),
                 "alerts_last_hour": self.alerts_last_hour, "last_alert_at": self.last_alert_at,
-                "deadletters": self.deadletters}
+                "deadletters": self.deadletters, "deadletters_scope": self.deadletters_scope}
 
 
-async def status(settings: Settings, now: datetime | None = None) -> Status:
-    """Read the topics and the consumer group's committed offsets from the broker.
-
-    Every topic is read to its end (the embedded broker under-reports high watermarks,
-    so the end of each partition is taken from what is there, not from offsets).
-    """
+async def status(settings: Settings, now: datetime | None = None,
+                 exact_limit: int = STATUS_EXACT_LIMIT) -> Status:
+    """The topics' offsets and the consumer group's lag (from offsets: the same cost
+    whatever the topics hold), the alerts of the last hour and the dead letters by
+    reason (from the end of their topics), and the outcome counts of :func:`summary`
+    when the topics it reads hold at most ``exact_limit`` offsets (0: always)."""
     from aiokafka import TopicPartition
     from aiokafka.admin import AIOKafkaAdminClient
 
     names = TopicNames(settings.topic_prefix)
     now = now or datetime.now(UTC)
-    messages: dict[str, int] = {}
-    ends: dict[tuple[str, int], int] = {}
-    for spec_name in names.all():
-        messages[spec_name] = 0
-        async for record in read_topic(settings, spec_name):
-            messages[spec_name] += 1
-            ends[(record.topic, record.partition)] = record.offset + 1
+    extents = await partition_extents(settings, names.all())
+    messages = {name: 0 for name in names.all()}
+    for extent in extents:
+        messages[extent.topic] += extent.held
+    ends = {(e.topic, e.partition): e.end for e in extents}
     admin = AIOKafkaAdminClient(bootstrap_servers=settings.bootstrap_servers,
                                 **client_options(settings))
     await admin.start()
@@ -471,24 +486,37 @@ async def status(settings: Settings, now: datetime | None = None) -> Status:
         offset = meta.offset if meta is not None and meta.offset >= 0 else None
         lag.append(PartitionLag(tp.topic, tp.partition, ends.get((tp.topic, tp.partition), 0),
                                 offset))
-    summary_now = await summary(settings)
+    counted = sum(messages[name] for name in
+                  (names.raw, names.clean, names.incidents, names.alerts, names.deadletter))
+    summary_now: Summary | None = None
+    skipped: str | None = None
+    if not exact_limit or counted <= exact_limit:
+        summary_now = await summary(settings)
+        letters = summary_now.deadletters_by_stage
+    else:
+        skipped = (f"the topics hold {counted:,} records, over the exact-count limit "
+                   f"{exact_limit:,} (--exact-limit)")
+        letters = {}
+        for letter in unique_letters(await dead_letters(settings, last=STATUS_RECENT_RECORDS)):
+            where = (letter.stage, letter.headers.get("error.class", "?"))
+            letters[where] = letters.get(where, 0) + 1
     # read after the summary: alerts only grow, so the recent ones seen here include every
     # one the summary counted (a status taken while alerts arrive stays consistent)
     alerts_recent: set[str] = set()
     last_alert: str | None = None
-    async for alert in alerts(settings):
+    async for alert in alerts(settings, last=STATUS_RECENT_RECORDS):
         when = dates.instant(alert.updated_at)
         if when and (last_alert is None or alert.updated_at > last_alert):
             last_alert = alert.updated_at
         if when and (now - when).total_seconds() <= 3600:
             alerts_recent.add(f"{alert.alert_id}.v{alert.version}")
-    letters = summary_now.deadletters_by_stage
     return Status(
         broker=settings.broker or "", group=settings.app_id, summary=summary_now,
-        messages=messages, lag=lag, alerts_last_hour=len(alerts_recent),
-        last_alert_at=last_alert,
+        summary_skipped=skipped, messages=messages, lag=lag,
+        alerts_last_hour=len(alerts_recent), last_alert_at=last_alert,
         deadletters=[{"stage": s, "error": e, "count": n}
                      for (s, e), n in sorted(letters.items(), key=lambda kv: -kv[1])],
+        deadletters_scope="all" if summary_now is not None else "recent",
     )
 
 
