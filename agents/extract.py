@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Executor, ThreadPoolExecutor
 
 import faust
 
@@ -20,13 +20,17 @@ from agents.classify import classified
 from schemas.records import CleanArticle, Incident
 from streams import codecs, metrics
 from streams.app import app, clean_topic, deadletter_topic, settings
-from streams.stage import Outcome, Received, StageResult, in_batches, run_batch
+from streams.stage import (
+    BatchHandler,
+    Outcome,
+    Received,
+    StageResult,
+    in_batches,
+    run_batch,
+)
 from wirewatch.pipeline import extract_incidents, extract_incidents_many
 
 STAGE = "extract"
-
-#: one thread per worker reads every batch: the model is used by one thread at a time
-extraction_thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="wirewatch-extract")
 
 
 def handle_many(items: Sequence[Received]) -> list[Outcome]:
@@ -72,16 +76,22 @@ def _extract_each(articles: list[tuple[int, CleanArticle]]) -> list[list[Inciden
         return found
 
 
-async def handle_off_loop(items: Sequence[Received]) -> list[Outcome]:
-    """:func:`handle_many` on the extraction thread."""
-    return await asyncio.get_running_loop().run_in_executor(
-        extraction_thread, handle_many, items)
+def on_thread(thread: Executor | None) -> BatchHandler:
+    """:func:`handle_many` run on ``thread`` (None: the loop's default executor), off the
+    event loop."""
+    async def handle(items: Sequence[Received]) -> list[Outcome]:
+        return await asyncio.get_running_loop().run_in_executor(thread, handle_many, items)
+    return handle
 
 
 @app.agent(clean_topic)
 async def extract(stream: faust.StreamT) -> None:
-    async for events in in_batches(stream, settings):
-        results = await run_batch(STAGE, events, handle_off_loop, deadletter_topic)
-        # the classify stage's count, as when it had an agent of its own: one per incident
-        metrics.count(CLASSIFY_STAGE, "classified",
-                      sum(len(result.emits) for result in results))
+    # the worker's extraction thread, started with the agent: one thread reads every
+    # batch, so the model is used by one thread at a time
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="wirewatch-extract") as thread:
+        handle = on_thread(thread)
+        async for events in in_batches(stream, settings):
+            results = await run_batch(STAGE, events, handle, deadletter_topic)
+            # the classify stage's count, as when it had its own agent: one per incident
+            metrics.count(CLASSIFY_STAGE, "classified",
+                          sum(len(result.emits) for result in results))

@@ -180,7 +180,7 @@ async def test_extract_agent_reads_a_batch_and_keeps_each_outcome_apart(
     duplicate = {**orjson.loads(clean_payload()), "id": "t-3", "duplicate_of": "t-1"}
     events: Any = [FakeEvent(b"t-1", clean_payload(), 0), FakeEvent(b"t-2", b"{not json", 1),
                    FakeEvent(b"t-3", orjson.dumps(duplicate), 2)]
-    results = await run_batch("extract", events, agents.extract.handle_off_loop,
+    results = await run_batch("extract", events, agents.extract.on_thread(None),
                               agents.extract.deadletter_topic)
     assert [r.outcome for r in results] == ["incidents", "deadletter", "duplicate"]
     assert len(on(sent, names.incidents)) == 1
@@ -192,7 +192,7 @@ async def test_extract_agent_skips_duplicates(sent: list[Sent]) -> None:
     payload = orjson.loads(clean_payload())
     payload["duplicate_of"] = "t-0"
     events: Any = [FakeEvent(b"t-1", orjson.dumps(payload), 0)]
-    (result,) = await run_batch("extract", events, agents.extract.handle_off_loop,
+    (result,) = await run_batch("extract", events, agents.extract.on_thread(None),
                                 agents.extract.deadletter_topic)
     assert result.outcome == "duplicate" and sent == []
 
@@ -279,7 +279,7 @@ async def test_a_bug_classifying_one_article_keeps_it_alone(
     second = {**orjson.loads(clean_payload()), "id": "t-2"}
     events: Any = [FakeEvent(b"t-1", clean_payload(), 0),
                    FakeEvent(b"t-2", orjson.dumps(second), 1)]
-    results = await run_batch("extract", events, extract.handle_off_loop,
+    results = await run_batch("extract", events, extract.on_thread(None),
                               extract.deadletter_topic)
     assert [r.outcome for r in results] == ["incidents", "error"]
     assert len(on(sent, names.incidents)) == 1
