@@ -1,0 +1,132 @@
+"""A worker joins mid-stream and then leaves (killed with SIGKILL, or stopped): are the
+alerts still one worker's?
+
+    .venv/bin/python scripts/membership_drill.py ARTICLES.jsonl... [--leave kill|stop]
+
+ARTICLES are raw-article or evaluation files (as ``wirewatch bench --articles`` reads
+them). Two runs, each on its own embedded broker, watching every country: first one
+worker over every article (the reference); then one worker, the first half published,
+a second worker joining, the second half published, and the second worker leaving once
+it has handled messages of its own while the first carries on.
+Prints what the second run published against the reference: alert ids missing or
+extra, (id, version) pairs published twice, ids whose versions do not run 1..n, and
+the outcome counts of both runs. Exits 1 when any differs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import signal
+import sys
+import tempfile
+import time
+import urllib.request
+from collections import Counter
+from pathlib import Path
+
+from streams import codecs
+from streams.admin import ensure_topics
+from streams.broker import EmbeddedBroker, free_port
+from streams.client import read_topic
+from streams.settings import Settings
+from streams.topics import TopicNames
+from wirewatch.benchmark import load_articles
+from wirewatch.inputs import Message
+from wirewatch.replay import every_country
+from wirewatch.runtime.operations import (
+    Summary,
+    demo_settings,
+    publish,
+    wait_accounted,
+    wait_ready,
+    watch_set,
+)
+from wirewatch.runtime.worker import WorkerProcess
+
+
+def handled(url: str) -> float:
+    """Articles, incidents and reports a worker has handled, from its /metrics."""
+    with urllib.request.urlopen(f"{url}/metrics", timeout=5) as resp:
+        text = resp.read().decode()
+    return sum(float(line.rsplit(" ", 1)[1]) for line in text.splitlines()
+               if line.startswith("wirewatch_messages_total{")
+               and 'stage="watchlist"' not in line)
+
+
+async def versions(settings: Settings) -> list[tuple[str, int]]:
+    out = []
+    async for record in read_topic(settings, TopicNames().alerts):
+        alert = codecs.decode(record.value)
+        out.append((alert["alert_id"], alert["version"]))
+    return out
+
+
+def run(items: list[Message], drill: str | None, timeout: float) -> tuple[Summary, list]:
+    """One run on its own broker: one worker, or (``drill``) a second joining and leaving."""
+    workdir = Path(tempfile.mkdtemp(prefix="wirewatch-drill-"))
+    with EmbeddedBroker(workdir / "broker.log") as broker:
+        settings = demo_settings(broker.url, str(workdir))
+        asyncio.run(ensure_topics(settings))
+        asyncio.run(watch_set(settings, every_country()))
+        half = len(items) // 2 if drill else len(items)
+        with WorkerProcess(settings, index=0) as first:
+            asyncio.run(wait_ready([first], lambda: False, timeout))
+            asyncio.run(publish(settings, TopicNames().raw, items[:half]))
+            if drill:
+                joining = WorkerProcess(settings.replace(web_port=free_port()),
+                                        log_path=workdir / "joining.log").start()
+                try:
+                    asyncio.run(wait_ready([joining], lambda: False, timeout))
+                    asyncio.run(publish(settings, TopicNames().raw, items[half:]))
+                    assert joining.web_url is not None
+                    deadline = time.monotonic() + timeout
+                    while handled(joining.web_url) < 20 and time.monotonic() < deadline:
+                        joining.check()
+                        time.sleep(0.2)
+                    print(f"second worker leaves ({drill}) after handling "
+                          f"{handled(joining.web_url):.0f} messages", flush=True)
+                    if drill == "kill" and joining.proc is not None:
+                        joining.proc.send_signal(signal.SIGKILL)
+                        joining.proc.wait(30)
+                finally:
+                    joining.stop()
+            summary = asyncio.run(wait_accounted(settings, len(items), timeout, first,
+                                                 quiet=5.0))
+            return summary, asyncio.run(versions(settings))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("articles", nargs="+")
+    parser.add_argument("--leave", choices=["kill", "stop"], default="kill")
+    parser.add_argument("--timeout", type=float, default=900.0)
+    args = parser.parse_args()
+    items = [Message(a.id, codecs.encode(a)) for a in load_articles(args.articles)]
+    started = time.monotonic()
+    reference, ref_versions = run(items, None, args.timeout)
+    print(f"reference (one worker): {reference.to_dict()} in "
+          f"{time.monotonic() - started:.0f}s", flush=True)
+    started = time.monotonic()
+    drilled, got = run(items, args.leave, args.timeout)
+    print(f"drill ({args.leave}):     {drilled.to_dict()} in "
+          f"{time.monotonic() - started:.0f}s")
+    want_ids = {alert_id for alert_id, _ in ref_versions}
+    got_ids = {alert_id for alert_id, _ in got}
+    twice = [pair for pair, n in Counter(got).items() if n > 1]
+    by_id: dict[str, set[int]] = {}
+    for alert_id, version in got:
+        by_id.setdefault(alert_id, set()).add(version)
+    gaps = [i for i, vs in by_id.items() if vs != set(range(1, max(vs) + 1))]
+    counts_equal = (reference.to_dict() | {"alerts": 0}) == (drilled.to_dict() | {"alerts": 0})
+    print(f"alert ids: reference {len(want_ids)}, drill {len(got_ids)}; missing "
+          f"{sorted(want_ids - got_ids)}; extra {sorted(got_ids - want_ids)}")
+    print(f"(id, version) published twice: {twice}; ids whose versions skip: {gaps}")
+    print(f"outcome counts equal (alert versions aside): {counts_equal}; balanced: "
+          f"{drilled.balanced}")
+    ok = want_ids == got_ids and not twice and not gaps and counts_equal and drilled.balanced
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
