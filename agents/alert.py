@@ -79,6 +79,9 @@ class _Pruning:
 
 #: bucket → its pruning state
 pruning: dict[str, _Pruning] = {}
+#: ids of the alerts pruned from :data:`published` (ids only): a later incident that would
+#: take one gets an id of its own, so no id starts over at version 1
+retired: set[str] = set()
 
 
 def apply_watch_change(table: Any, key: str | None, payload: bytes | None) -> StageResult:
@@ -112,22 +115,34 @@ def mirror_watch_change(record: ConsumerRecord) -> None:
 watchlist_mirror = TopicMirror(settings, names.watchlist, mirror_watch_change)
 
 
+def reported_at(alert: Alert) -> str:
+    """When the latest article behind ``alert`` was published (RFC 3339), else when the
+    alert was: the clock of the reports themselves, which is the wall clock on a live
+    wire and the past when old news is replayed."""
+    times = [t for t in (dates.instant(s.published_at or "") for s in alert.sources) if t]
+    return dates.rfc3339(max(times)) if times else alert.updated_at
+
+
 def remember_published(alert: Alert) -> None:
     """Keep the highest version of each alert (records may be read again), and forget
-    the alerts of its bucket no report can update any more."""
+    the alerts of its bucket no report can update any more — judged on the reports' own
+    clock (:func:`reported_at`), as the tracker's replay does: on the wall clock, every
+    alert about old news replayed today was forgotten at once, and a later report of the
+    same incident issued its version 1 again. A forgotten id is kept in :data:`retired`."""
     slot_key = bucket(alert.incident)
     slot = published.setdefault(slot_key, {})
     known = slot.get(alert.alert_id)
     if known is None or known.version < alert.version:
         slot[alert.alert_id] = alert
-    # prune when a new day of updates arrives or the bucket doubled since its last pruning
+    # prune when a new day of reports arrives or the bucket doubled since its last pruning
     # (partitions are read one after another, not in time order): amortised, a long
     # history's read-back stays linear and what is kept stays bounded
     state = pruning.setdefault(slot_key, _Pruning())
-    now = max(state.latest, alert.updated_at)
+    now = max(state.latest, reported_at(alert))
     if state.latest[:10] < now[:10] or len(slot) > 2 * state.size + 256:
         for alert_id in [i for i, a in slot.items() if not remembered(a, now)]:
             del slot[alert_id]
+            retired.add(alert_id)
         state.size = len(slot)
     state.latest = now
 
@@ -177,7 +192,7 @@ def handle_pending(key: str | None, payload: bytes, now: str | None = None) -> S
     slot = key or bucket(report)
     stamp = now or dates.rfc3339()
     alert, _state = track(alerts_of(slot), report, current_rules(), stamp,
-                          settings.alert_window_hours)
+                          settings.alert_window_hours, retired)
     if alert is None:
         return StageResult("unchanged")
     # recorded once the broker has it (the next report of this country sees it then): a

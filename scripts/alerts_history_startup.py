@@ -78,6 +78,7 @@ async def measure(n: int) -> None:
         await producer.stop()
         stage.published.clear()
         stage.pruning.clear()
+        stage.retired.clear()
         rss_before = rss_mb()
         mirror = TopicMirror(settings, topic, stage.mirror_alert)
         started = time.monotonic()
@@ -89,7 +90,8 @@ async def measure(n: int) -> None:
         kept = sum(len(slot) for slot in stage.published.values())
         rss_after = rss_mb()
         print(f"{n:>7} versions ({n // VERSIONS_PER_ALERT} alert ids): caught up in "
-              f"{seconds:.1f} s ({n / seconds:,.0f} records/s); {kept} alerts kept; "
+              f"{seconds:.1f} s ({n / seconds:,.0f} records/s); {kept} alerts kept, "
+              f"{len(stage.retired)} ids retired; "
               f"resident memory {rss_before:.0f} -> {rss_after:.0f} MB")
 
 

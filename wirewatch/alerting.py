@@ -12,7 +12,7 @@ Severity scale (by the toll, killed first):
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 from dataclasses import replace
 from datetime import date
 from typing import TypeVar
@@ -243,7 +243,8 @@ def is_open(alert: Alert, now: str, window_hours: float) -> bool:
 
 
 def track(known: list[Alert], report: Incident, rules: list[WatchRule], now: str,
-          window_hours: float) -> tuple[Alert | None, list[Alert]]:
+          window_hours: float, retired: Container[str] = frozenset(),
+          ) -> tuple[Alert | None, list[Alert]]:
     """One report against the alerts of its bucket: (alert to publish or None, new state).
 
     ``known`` holds the latest version of the bucket's alerts, open or closed. A report
@@ -253,6 +254,9 @@ def track(known: list[Alert], report: Incident, rules: list[WatchRule], now: str
     incident: a new alert (version 1, ``new``) whose id is the incident's identity, made
     unique against the open alerts; if that id belongs to an alert whose window has
     closed, the report updates that alert instead (an id never starts over at version 1).
+    ``retired`` holds the ids of alerts the tracker no longer keeps (:func:`remembered`):
+    a new incident that would take one of them gets an id of its own instead, for the
+    same reason; when that one is retired too, the report was alerted on already.
     """
     if not is_current(report):
         return None, known
@@ -268,9 +272,12 @@ def track(known: list[Alert], report: Incident, rules: list[WatchRule], now: str
             return None, known
         taken = {a.alert_id: a for a in known}
         earlier = taken.get(created.alert_id)
-        if earlier is not None and is_open(earlier, now, window_hours):
+        if (earlier is not None and is_open(earlier, now, window_hours)) or (
+                earlier is None and created.alert_id in retired):
             # another incident with the same place, day and kind, told apart by its article
             created = replace(created, alert_id=alert_id(report, report.incident_id))
+            if created.alert_id in retired:
+                return None, known
             earlier = taken.get(created.alert_id)
         target = earlier
     if target is None:

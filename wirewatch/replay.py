@@ -42,6 +42,8 @@ class Replay:
     published: list[Alert] = field(default_factory=list)
     #: per bucket, the latest version of every alert the tracker still knows
     _known: dict[str, list[Alert]] = field(default_factory=dict)
+    #: ids of the alerts it no longer knows (no id starts over: :func:`track`)
+    _retired: set[str] = field(default_factory=set)
     _dedup: Deduplicator = field(init=False)
 
     def __post_init__(self) -> None:
@@ -63,8 +65,9 @@ class Replay:
             slot = bucket(incident)
             stamp = dates.rfc3339(now)
             alert, state = track(self._known.get(slot, []), incident, self.rules, stamp,
-                                 self.alert_window_hours)
+                                 self.alert_window_hours, self._retired)
             self._known[slot] = [a for a in state if remembered(a, stamp)]
+            self._retired.update(a.alert_id for a in state if not remembered(a, stamp))
             if alert is not None:
                 out.append(alert)
         self.published.extend(out)

@@ -53,6 +53,8 @@ def empty_tables() -> None:
     agents.alert.watchlist.clear()
     agents.alert.watchlist_mirror.caught_up.set()  # no broker: the mirror is fed by hand
     agents.alert.published.clear()
+    agents.alert.pruning.clear()
+    agents.alert.retired.clear()
     agents.alert.alerts_mirror.caught_up.set()
 
 
@@ -285,3 +287,21 @@ async def test_a_bug_classifying_one_article_keeps_it_alone(
     assert len(on(sent, names.incidents)) == 1
     (letter,) = on(sent, names.deadletter)
     assert dict(letter.headers)["error.kind"] == b"bug"
+
+
+def test_old_news_replayed_today_updates_its_alert_and_never_opens_it_again() -> None:
+    """The tracker forgets an alert once no report could update it, on the reports' own
+    clock: a 2017 incident alerted today is still known to the next 2017 report of it."""
+    from schemas.records import WatchRule
+    from streams import codecs
+    from tests.core.test_alerting import report
+
+    agents.alert.watchlist["SY"] = WatchRule("SY", ["victim", "location"]).to_dict()
+    first = agents.alert.handle_pending("SY", codecs.encode(report("a", 3)))
+    (emit,) = first.emits
+    assert first.outcome == "new" and emit.on_sent is not None
+    emit.on_sent()  # the broker has it
+    second = agents.alert.handle_pending("SY", codecs.encode(report("b", 5)))
+    assert second.outcome == "updated"
+    assert [(e.value.alert_id, e.value.version) for e in second.emits] == [
+        (emit.value.alert_id, 2)]

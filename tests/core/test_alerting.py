@@ -298,3 +298,19 @@ def test_a_stated_date_replaces_an_inferred_one() -> None:
                           "2017-02-10T12:00:00Z", 96)
     assert first is not None and update is not None and update.alert_id == first.alert_id
     assert (update.incident.date, update.incident.date_inferred) == ("2017-02-09", False)
+
+
+def test_a_forgotten_alert_s_id_is_never_issued_again_at_version_1() -> None:
+    """The tracker keeps only the ids of the alerts it forgot: a later incident that
+    would take one gets an id of its own, and a report whose own id is gone too was
+    alerted on already."""
+    rules = parse_rules("TR")
+    first, _ = track([], report("a", 3), rules, "2017-02-09T10:00:00Z", 72)
+    assert first is not None
+    again, _ = track([], report("b", 4), rules, "2017-02-10T10:00:00Z", 72,
+                     retired={first.alert_id})
+    assert again is not None and again.version == 1
+    assert again.alert_id not in {first.alert_id}
+    gone, _ = track([], report("b", 4), rules, "2017-02-10T11:00:00Z", 72,
+                    retired={first.alert_id, again.alert_id})
+    assert gone is None
