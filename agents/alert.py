@@ -116,10 +116,14 @@ watchlist_mirror = TopicMirror(settings, names.watchlist, mirror_watch_change)
 
 
 def reported_at(alert: Alert) -> str:
-    """When the latest article behind ``alert`` was published (RFC 3339), else when the
-    alert was: the clock of the reports themselves, which is the wall clock on a live
-    wire and the past when old news is replayed."""
+    """When the latest article behind ``alert`` was published (RFC 3339; never later
+    than the alert itself, so a future-dated article moves no clock), else when the alert
+    was: the clock of the reports themselves, which is the wall clock on a live wire and
+    the past when old news is replayed."""
     times = [t for t in (dates.instant(s.published_at or "") for s in alert.sources) if t]
+    published = dates.instant(alert.updated_at)
+    if published is not None:
+        times = [min(t, published) for t in times]
     return dates.rfc3339(max(times)) if times else alert.updated_at
 
 

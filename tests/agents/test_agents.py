@@ -305,3 +305,18 @@ def test_old_news_replayed_today_updates_its_alert_and_never_opens_it_again() ->
     assert second.outcome == "updated"
     assert [(e.value.alert_id, e.value.version) for e in second.emits] == [
         (emit.value.alert_id, 2)]
+
+
+def test_the_reports_clock_is_never_later_than_the_alert() -> None:
+    """An article dated in the future must not make a country's tracker forget the rest."""
+    from dataclasses import replace
+
+    from schemas.records import SourceRef, WatchRule
+    from streams import codecs
+    from tests.core.test_alerting import report
+
+    agents.alert.watchlist["SY"] = WatchRule("SY", ["victim", "location"]).to_dict()
+    (emit,) = agents.alert.handle_pending("SY", codecs.encode(report("a", 3))).emits
+    future = replace(emit.value, sources=[SourceRef("a", "wire a", "2099-01-01T00:00:00Z")])
+    assert agents.alert.reported_at(future) == future.updated_at
+    assert agents.alert.reported_at(emit.value) == "2017-02-09T10:00:00Z"
