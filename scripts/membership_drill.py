@@ -24,7 +24,6 @@ import signal
 import sys
 import tempfile
 import time
-import urllib.request
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -49,15 +48,6 @@ from wirewatch.runtime.operations import (
     watch_set,
 )
 from wirewatch.runtime.worker import WorkerProcess
-
-
-def handled(url: str) -> float:
-    """Articles, incidents and reports a worker has handled, from its /metrics."""
-    with urllib.request.urlopen(f"{url}/metrics", timeout=5) as resp:
-        text = resp.read().decode()
-    return sum(float(line.rsplit(" ", 1)[1]) for line in text.splitlines()
-               if line.startswith("wirewatch_messages_total{")
-               and 'stage="watchlist"' not in line)
 
 
 @dataclass(slots=True)
@@ -102,13 +92,12 @@ def run(items: list[Message], drill: str | None, timeout: float) -> tuple[Summar
                 try:
                     asyncio.run(wait_ready([joining], lambda: False, timeout))
                     asyncio.run(publish(settings, TopicNames().raw, items[half:]))
-                    assert joining.web_url is not None
                     deadline = time.monotonic() + timeout
-                    while handled(joining.web_url) < 20 and time.monotonic() < deadline:
+                    while joining.messages_handled() < 20 and time.monotonic() < deadline:
                         joining.check()
                         time.sleep(0.2)
                     print(f"second worker leaves ({drill}) after handling "
-                          f"{handled(joining.web_url):.0f} messages", flush=True)
+                          f"{joining.messages_handled():.0f} messages", flush=True)
                     if drill == "kill" and joining.proc is not None:
                         joining.proc.send_signal(signal.SIGKILL)
                         joining.proc.wait(30)

@@ -17,33 +17,22 @@ import tempfile
 import time
 from pathlib import Path
 
-from aiokafka import AIOKafkaProducer
-
 from streams import codecs
 from streams.admin import ensure_topics
 from streams.broker import EmbeddedBroker
 from streams.settings import Settings
 from streams.topics import TopicNames
-from wirewatch.runtime.operations import STATUS_EXACT_LIMIT, status
-
-CHUNK = 5_000
+from wirewatch.inputs import Message
+from wirewatch.runtime.operations import STATUS_EXACT_LIMIT, publish, status
 
 
 async def fill(settings: Settings, n: int) -> None:
-    """``n`` small raw articles, sent in chunks."""
-    prod = AIOKafkaProducer(bootstrap_servers=settings.bootstrap_servers, acks="all",
-                            enable_idempotence=False, linger_ms=20)
-    await prod.start()
-    try:
-        topic = TopicNames(settings.topic_prefix).raw
-        for start in range(0, n, CHUNK):
-            sent = [await prod.send(topic, key=f"a-{i}".encode(), value=codecs.encode(
-                {"id": f"a-{i}", "source": "scale", "published_at": "2026-01-01T00:00:00Z",
-                 "body": f"Story number {i}.", "content_type": "text/plain"}))
-                for i in range(start, min(n, start + CHUNK))]
-            await asyncio.gather(*sent)
-    finally:
-        await prod.stop()
+    """``n`` small raw articles."""
+    await publish(settings, TopicNames(settings.topic_prefix).raw, (
+        Message(f"a-{i}", codecs.encode(
+            {"id": f"a-{i}", "source": "scale", "published_at": "2026-01-01T00:00:00Z",
+             "body": f"Story number {i}.", "content_type": "text/plain"}))
+        for i in range(n)))
 
 
 async def measure(n: int) -> None:

@@ -74,9 +74,9 @@ class Extent:
 
 
 async def partition_extents(settings: Settings, topics: Iterable[str]) -> list[Extent]:
-    """Where every partition of ``topics`` starts and ends, from offsets: one request for
-    the offsets and one fetch at the end, whatever the topics hold (nothing is read
-    whole). The end is where the records stop: the embedded broker reports a high
+    """Where every partition of ``topics`` starts and ends, from offsets: a request for
+    the offsets and at most three short fetches at the end, whatever the topics hold
+    (nothing is read whole). The end is where the records stop: the embedded broker reports a high
     watermark short of the last record batch's end, so what lies past it is read."""
     consumer = _consumer(settings)
     try:

@@ -117,19 +117,6 @@ def test_a_worker_killed_mid_stage_loses_and_doubles_nothing(
 
 
 
-def handled_by(worker: WorkerProcess) -> float:
-    """How many articles, incidents and reports ``worker``'s stages have handled, from
-    its ``/metrics`` (the watch rules it may read at start are not counted)."""
-    import urllib.request
-
-    assert worker.web_url is not None
-    with urllib.request.urlopen(f"{worker.web_url}/metrics", timeout=5) as resp:
-        text = resp.read().decode()
-    return sum(float(line.rsplit(" ", 1)[1]) for line in text.splitlines()
-               if line.startswith("wirewatch_messages_total{")
-               and 'stage="watchlist"' not in line)
-
-
 async def wait_until(what: str, condition: Callable[[], bool], worker: WorkerProcess,
                      timeout: float = 180.0) -> None:
     loop = asyncio.get_running_loop()
@@ -162,7 +149,7 @@ def test_a_worker_joining_then_leaving_mid_stream_alerts_like_one(
                 asyncio.run(wait_ready([joining], lambda: False, timeout=240))
                 asyncio.run(publish(settings, TopicNames().raw, items[half:]))
                 asyncio.run(wait_until("the joining worker to handle messages",
-                                       lambda: handled_by(joining) > 0, joining))
+                                       lambda: joining.messages_handled() > 0, joining))
                 if leaves == "killed":
                     assert joining.proc is not None
                     joining.proc.send_signal(signal.SIGKILL)

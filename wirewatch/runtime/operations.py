@@ -164,6 +164,15 @@ def unique_letters(letters: Iterable[DeadLetter]) -> list[DeadLetter]:
     return out
 
 
+def letters_by_stage(letters: Iterable[DeadLetter]) -> dict[tuple[str, str], int]:
+    """How many distinct dead letters each (stage, error class) holds."""
+    counts: dict[tuple[str, str], int] = {}
+    for letter in unique_letters(letters):
+        where = (letter.stage, letter.headers.get("error.class", "?"))
+        counts[where] = counts.get(where, 0) + 1
+    return counts
+
+
 def select_dead_letters(
     letters: Iterable[DeadLetter], positions: Iterable[str] = (), stage: str | None = None,
     reason: str | None = None,
@@ -325,9 +334,9 @@ async def summary(settings: Settings) -> Summary:
             version = codecs.decode(record.value).get("version")
         versions.add((codecs.decode_key(record.key), version))
     out.alerts = len(versions)
-    for letter in unique_letters(await dead_letters(settings)):
-        where = (letter.stage, letter.headers.get("error.class", "?"))
-        out.deadletters_by_stage[where] = out.deadletters_by_stage.get(where, 0) + 1
+    letters = await dead_letters(settings)
+    out.deadletters_by_stage = letters_by_stage(letters)
+    for letter in unique_letters(letters):
         if letter.headers.get("original.topic") == names.raw:
             out.deadletter += 1
             reason = letter.headers.get("error.class", "?")
@@ -439,9 +448,12 @@ class Status:
     alerts_last_hour: int
     last_alert_at: str | None
     deadletters: list[dict[str, object]]
-    #: "all" (every dead letter, counted once per message) or "recent" (the last
-    #: :data:`STATUS_RECENT_RECORDS` of each partition)
-    deadletters_scope: str
+
+    @property
+    def deadletters_scope(self) -> str:
+        """"all" (every dead letter, counted once per message, beside the outcome counts)
+        or "recent" (the last :data:`STATUS_RECENT_RECORDS` of each partition)."""
+        return "all" if self.summary is not None else "recent"
 
     def to_dict(self) -> dict[str, object]:
         return {"broker": self.broker, "group": self.group,
@@ -496,10 +508,7 @@ async def status(settings: Settings, now: datetime | None = None,
     else:
         skipped = (f"the topics hold {counted:,} records, over the exact-count limit "
                    f"{exact_limit:,} (--exact-limit)")
-        letters = {}
-        for letter in unique_letters(await dead_letters(settings, last=STATUS_RECENT_RECORDS)):
-            where = (letter.stage, letter.headers.get("error.class", "?"))
-            letters[where] = letters.get(where, 0) + 1
+        letters = letters_by_stage(await dead_letters(settings, last=STATUS_RECENT_RECORDS))
     # read after the summary: alerts only grow, so the recent ones seen here include every
     # one the summary counted (a status taken while alerts arrive stays consistent)
     alerts_recent: set[str] = set()
@@ -516,7 +525,6 @@ async def status(settings: Settings, now: datetime | None = None,
         alerts_last_hour=len(alerts_recent), last_alert_at=last_alert,
         deadletters=[{"stage": s, "error": e, "count": n}
                      for (s, e), n in sorted(letters.items(), key=lambda kv: -kv[1])],
-        deadletters_scope="all" if summary_now is not None else "recent",
     )
 
 

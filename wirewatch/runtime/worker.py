@@ -84,6 +84,23 @@ class WorkerProcess:
         host = "127.0.0.1" if host in ("0.0.0.0", "") else host
         return f"http://{host}:{self.settings.web_port}"
 
+    def messages_handled(self) -> float:
+        """How many articles, incidents and reports this worker's stages have handled, read
+        from its ``/metrics`` (the watch rules every worker reads at start not counted)."""
+        import urllib.request
+
+        from prometheus_client.parser import text_string_to_metric_families
+
+        if self.web_url is None:
+            raise RuntimeError("the worker serves no /metrics (WIREWATCH_WEB_PORT=0)")
+        with urllib.request.urlopen(f"{self.web_url}/metrics", timeout=5) as resp:
+            text = resp.read().decode()
+        return sum(sample.value for family in text_string_to_metric_families(text)
+                   if family.name == "wirewatch_messages"
+                   for sample in family.samples
+                   if sample.name == "wirewatch_messages_total"
+                   and sample.labels.get("stage") != "watchlist")
+
     @property
     def pid(self) -> int:
         """The worker's process id (0 before it starts)."""
