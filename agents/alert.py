@@ -52,7 +52,7 @@ from streams.stage import (
     run_stage,
 )
 from wirewatch import dates
-from wirewatch.alerting import bucket, is_current, remembered, track
+from wirewatch.alerting import bucket, is_current, remembered, retired_ids, track
 from wirewatch.watch import WatchRuleError, matches, parse_rule
 
 STAGE = "alert"
@@ -79,8 +79,8 @@ class _Pruning:
 
 #: bucket → its pruning state
 pruning: dict[str, _Pruning] = {}
-#: ids of the alerts pruned from :data:`published` (ids only): a later incident that would
-#: take one gets an id of its own, so no id starts over at version 1
+#: ids of the alerts pruned from :data:`published` and of their reports' incidents (ids
+#: only): a redelivered report is not alerted on twice, and no id starts over at version 1
 retired: set[str] = set()
 
 
@@ -145,8 +145,7 @@ def remember_published(alert: Alert) -> None:
     now = max(state.latest, reported_at(alert))
     if state.latest[:10] < now[:10] or len(slot) > 2 * state.size + 256:
         for alert_id in [i for i, a in slot.items() if not remembered(a, now)]:
-            del slot[alert_id]
-            retired.add(alert_id)
+            retired.update(retired_ids(slot.pop(alert_id)))
         state.size = len(slot)
     state.latest = now
 

@@ -254,11 +254,12 @@ def track(known: list[Alert], report: Incident, rules: list[WatchRule], now: str
     incident: a new alert (version 1, ``new``) whose id is the incident's identity, made
     unique against the open alerts; if that id belongs to an alert whose window has
     closed, the report updates that alert instead (an id never starts over at version 1).
-    ``retired`` holds the ids of alerts the tracker no longer keeps (:func:`remembered`):
-    a new incident that would take one of them gets an id of its own instead, for the
-    same reason; when that one is retired too, the report was alerted on already.
+    ``retired`` holds what the tracker keeps of the alerts it no longer keeps
+    (:func:`remembered`, :func:`retired_ids`): their ids and their reports' incident ids.
+    A report already among them was alerted on (a redelivery); a new incident that would
+    take a retired id gets an id of its own instead, for the same reason as above.
     """
-    if not is_current(report):
+    if not is_current(report) or report.incident_id in retired:
         return None, known
     if any(r.incident_id == report.incident_id for a in known for r in reports_of(a)):
         return None, known
@@ -287,6 +288,12 @@ def track(known: list[Alert], report: Incident, rules: list[WatchRule], now: str
     if revised is None:
         return None, known
     return revised, [revised if a.alert_id == target.alert_id else a for a in known]
+
+
+def retired_ids(alert: Alert) -> set[str]:
+    """What the tracker keeps of an alert it forgets: its id and its reports' incident
+    ids (ids only), so that no id starts over and no report is alerted on twice."""
+    return {alert.alert_id, *(r.incident_id for r in reports_of(alert))}
 
 
 def remembered(alert: Alert, now: str) -> bool:

@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 
 from schemas.records import Alert, RawArticle, WatchRule
 from wirewatch import dates
-from wirewatch.alerting import bucket, is_current, remembered, track
+from wirewatch.alerting import bucket, is_current, remembered, retired_ids, track
 from wirewatch.cleaning import InvalidArticle, clean_article
 from wirewatch.dedup import Deduplicator
 from wirewatch.pipeline import classify_incident, extract_incidents
@@ -42,7 +42,7 @@ class Replay:
     published: list[Alert] = field(default_factory=list)
     #: per bucket, the latest version of every alert the tracker still knows
     _known: dict[str, list[Alert]] = field(default_factory=dict)
-    #: ids of the alerts it no longer knows (no id starts over: :func:`track`)
+    #: what it keeps of the alerts it no longer knows (:func:`retired_ids`)
     _retired: set[str] = field(default_factory=set)
     _dedup: Deduplicator = field(init=False)
 
@@ -67,7 +67,8 @@ class Replay:
             alert, state = track(self._known.get(slot, []), incident, self.rules, stamp,
                                  self.alert_window_hours, self._retired)
             self._known[slot] = [a for a in state if remembered(a, stamp)]
-            self._retired.update(a.alert_id for a in state if not remembered(a, stamp))
+            for forgotten in (a for a in state if not remembered(a, stamp)):
+                self._retired.update(retired_ids(forgotten))
             if alert is not None:
                 out.append(alert)
         self.published.extend(out)

@@ -314,3 +314,15 @@ def test_a_forgotten_alert_s_id_is_never_issued_again_at_version_1() -> None:
     gone, _ = track([], report("b", 4), rules, "2017-02-10T11:00:00Z", 72,
                     retired={first.alert_id, again.alert_id})
     assert gone is None
+
+
+def test_a_report_of_a_forgotten_alert_redelivered_is_not_alerted_again() -> None:
+    from wirewatch.alerting import retired_ids
+
+    rules = parse_rules("TR")
+    first, _ = track([], report("a", 3), rules, "2017-02-09T10:00:00Z", 72)
+    assert first is not None
+    assert retired_ids(first) == {first.alert_id, "i-a"}
+    again, state = track([], report("a", 3), rules, "2017-05-09T10:00:00Z", 72,
+                         retired=retired_ids(first))
+    assert again is None and state == []
